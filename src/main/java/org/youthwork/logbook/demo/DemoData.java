@@ -1,0 +1,163 @@
+package org.youthwork.logbook.demo;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.youthwork.logbook.organisation.Organisation;
+import org.youthwork.logbook.organisation.OrganisationRequest;
+import org.youthwork.logbook.organisation.OrganisationResponse;
+import org.youthwork.logbook.organisation.OrganisationService;
+import org.youthwork.logbook.organisation.OrganisationType;
+import org.youthwork.logbook.session.AgeBand;
+import org.youthwork.logbook.session.Gender;
+import org.youthwork.logbook.session.Method;
+import org.youthwork.logbook.session.ParticipantCount;
+import org.youthwork.logbook.session.SessionRequest;
+import org.youthwork.logbook.session.SessionService;
+import org.youthwork.logbook.session.Setting;
+import org.youthwork.logbook.session.Theme;
+import org.youthwork.logbook.system.LogbookConfig;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Demo data for the development start: the sample youth centres and a few hundred sessions over the last four months,
+ * stored through the same service as any client's, so every rule applies. Loaded once, into a database with no
+ * organisations; never part of the schema.
+ */
+@ApplicationScoped
+class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final long SEED = 2026;
+
+    private final LogbookConfig config;
+    private final OrganisationService organisations;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    DemoData(LogbookConfig config, OrganisationService organisations, SessionService sessions, Clock clock) {
+        this.config = config;
+        this.organisations = organisations;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    void load(@Observes StartupEvent started) throws IOException {
+        if (!config.demoData() || Organisation.count() > 0) {
+            return;
+        }
+        int count = loadAll();
+        LOG.infof("Loaded demo data: %d youth centres and %d sessions of the last four months", centres().size(), count);
+    }
+
+    @Transactional
+    int loadAll() throws IOException {
+        Random random = new Random(SEED);
+        LocalDate today = LocalDate.now(clock);
+        int stored = 0;
+        for (String[] centre : centres()) {
+            OrganisationResponse org = organisations.create(new OrganisationRequest(centre[0], OrganisationType.YOUTH_CENTRE, centre[2], true));
+            int perWeek = 1 + random.nextInt(4);
+            for (LocalDate day = today.minusMonths(4); day.isBefore(today); day = day.plusDays(1)) {
+                boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+                if (random.nextDouble() < perWeek / 7.0 * (weekend ? 0.3 : 1.2)) {
+                    sessions.create(session(random, org.id(), day));
+                    stored++;
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static SessionRequest session(Random random, UUID organisationId, LocalDate day) {
+        Method method = pick(random, Method.OPEN, Method.OPEN, Method.OPEN, Method.STREET, Method.INFORMAL_GROUP,
+                Method.GROUP_PROGRAMME, Method.GROUP_PROGRAMME, Method.EVENT, Method.DIGITAL, Method.COUNSELLING);
+        List<Method> methods = new ArrayList<>(List.of(method));
+        if (method == Method.STREET && random.nextBoolean()) {
+            methods.add(Method.INFORMAL_GROUP);
+        }
+        Setting setting = switch (method) {
+            case STREET -> Setting.PUBLIC_SPACE;
+            case DIGITAL -> Setting.ONLINE;
+            case EVENT -> pick(random, Setting.YOUTH_CENTRE, Setting.PUBLIC_SPACE, Setting.SCHOOL, Setting.OTHER);
+            default -> random.nextInt(10) == 0 ? Setting.SCHOOL : Setting.YOUTH_CENTRE;
+        };
+        List<Theme> themes = new ArrayList<>(List.of(pick(random, Theme.values())));
+        Theme second = pick(random, Theme.values());
+        if (random.nextBoolean() && !themes.contains(second)) {
+            themes.add(second);
+        }
+        int scale = method == Method.EVENT ? 40 : method == Method.COUNSELLING ? 3 : 12;
+        List<ParticipantCount> participants = new ArrayList<>();
+        int total = 0;
+        for (AgeBand band : AgeBand.values()) {
+            double weight = switch (band) {
+                case UNDER_15 -> 0.1;
+                case AGE_15_19 -> 0.45;
+                case AGE_20_24 -> 0.3;
+                case AGE_25_29 -> 0.12;
+                case OVER_29 -> 0.03;
+            };
+            for (Gender gender : Gender.values()) {
+                double share = gender == Gender.OTHER ? 0.04 : 0.48;
+                int count = (int) Math.round(scale * weight * share * (0.5 + random.nextDouble()) * 2);
+                if (count > 0) {
+                    participants.add(new ParticipantCount(band, gender, count));
+                    total += count;
+                }
+            }
+        }
+        if (participants.isEmpty()) {
+            participants.add(new ParticipantCount(AgeBand.AGE_15_19, Gender.FEMALE, 1));
+            total = 1;
+        }
+        boolean youthLed = random.nextInt(8) == 0;
+        int duration = method == Method.EVENT ? 180 + 30 * random.nextInt(6) : 60 + 30 * random.nextInt(4);
+        return new SessionRequest(null, organisationId, null, day, LocalTime.of(14 + random.nextInt(6), random.nextBoolean() ? 0 : 30),
+                duration, title(method), methods, themes, setting, participants,
+                method == Method.STREET || method == Method.DIGITAL, random.nextInt(total / 4 + 1),
+                random.nextInt(total / 2 + 1) + total / 3, random.nextInt(total / 5 + 1), 1 + random.nextInt(method == Method.EVENT ? 4 : 2),
+                random.nextInt(3), youthLed, youthLed ? 1 + random.nextInt(3) : 0, null);
+    }
+
+    private static String title(Method method) {
+        return switch (method) {
+            case OPEN -> "Open afternoon at the centre";
+            case STREET -> "Street outreach in the town centre";
+            case INFORMAL_GROUP -> "Meeting of the skaters' group";
+            case GROUP_PROGRAMME -> "Weekly workshop series";
+            case EVENT -> "Youth festival evening";
+            case DIGITAL -> "Online gaming and media literacy night";
+            case COUNSELLING -> "Youth information and counselling hour";
+        };
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random random, T... values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static List<String[]> centres() throws IOException {
+        List<String[]> centres = new ArrayList<>();
+        try (var in = DemoData.class.getResourceAsStream("/demo/youth-centres.csv");
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.lines().filter(line -> !line.startsWith("#") && !line.startsWith("name,")).filter(line -> !line.isBlank())
+                    .forEach(line -> centres.add(line.split(",")));
+        }
+        return centres;
+    }
+}

@@ -1,0 +1,14 @@
+package org.youthwork.logbook.organisation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "OrganisationRequest", description = "An organisation as a client creates or replaces it")
+public record OrganisationRequest(
+        @NotBlank @Size(max = 200) @Schema(examples = "Mladinski center Velenje", maxLength = 200) String name,
+        @NotNull OrganisationType type,
+        @NotNull @Schema(examples = "SI-133", description = "The municipality the organisation is based in") String municipalityCode,
+        @NotNull @Schema(description = "Belongs to the national network of youth centres") Boolean member) {
+}

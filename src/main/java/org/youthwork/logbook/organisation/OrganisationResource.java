@@ -1,0 +1,98 @@
+package org.youthwork.logbook.organisation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.youthwork.logbook.system.Page;
+import org.youthwork.logbook.system.QueryParams;
+import org.youthwork.logbook.system.Versions;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations")
+class OrganisationResource {
+
+    private final OrganisationService organisations;
+
+    OrganisationResource(OrganisationService organisations) {
+        this.organisations = organisations;
+    }
+
+    @POST
+    @Operation(summary = "Create an organisation")
+    @APIResponse(responseCode = "201", description = "Created; Location is its address",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response create(@Valid @NotNull OrganisationRequest request, UriInfo uri) {
+        OrganisationResponse created = organisations.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .tag(Versions.etag(created.version())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an organisation")
+    @APIResponse(responseCode = "200", description = "The organisation",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("id") @Parameter(description = "Organisation id") String id) {
+        OrganisationResponse found = organisations.get(QueryParams.pathId(id));
+        return Response.ok(found).tag(Versions.etag(found.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace an organisation", description = "Needs If-Match with the ETag of the version it replaces.")
+    @APIResponse(responseCode = "200", description = "The organisation as stored now",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response replace(@PathParam("id") @Parameter(description = "Organisation id") String id,
+                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
+                            @Valid @NotNull OrganisationRequest request) {
+        OrganisationResponse stored = organisations.replace(QueryParams.pathId(id), request, ifMatch);
+        return Response.ok(stored).tag(Versions.etag(stored.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "List organisations", description = "By name; optionally of one country, of one municipality, members of the network only.")
+    @APIResponse(responseCode = "200", description = "One page of organisations")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<OrganisationResponse> list(
+            @QueryParam("country") @Parameter(description = "ISO country code", example = "SI") String country,
+            @QueryParam("municipalityCode") @Parameter(description = "Municipality code", example = "SI-133") String municipalityCode,
+            @QueryParam("member") @Parameter(description = "true: members of the network only; false: non-members only",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) String member,
+            @QueryParam("page") @Parameter(ref = "page") String page,
+            @QueryParam("size") @Parameter(ref = "size") String size) {
+        return organisations.list(country, municipalityCode, QueryParams.bool("member", member), QueryParams.paging(page, size));
+    }
+}

@@ -1,0 +1,81 @@
+package org.youthwork.logbook.session;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A session as a youth worker's app sends it. Optional fields are null when left out. */
+@SessionRules
+@Schema(name = "SessionRequest", description = "A session of youth work as a client logs it")
+public record SessionRequest(
+        @Schema(description = "Optional: a client that logs offline makes its own UUID; a retry with the same id stores nothing twice")
+        UUID id,
+        @NotNull
+        UUID organisationId,
+        @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{2,10}", message = "must be a municipality code such as SI-133")
+        @Schema(examples = "SI-133", description = "Where the session took place; the organisation's municipality when left out")
+        String municipalityCode,
+        @NotNull
+        @Schema(examples = "2026-03-14", description = "From 2000-01-01 to today")
+        LocalDate date,
+        @JsonFormat(pattern = "HH:mm")
+        @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "17:00")
+        LocalTime startTime,
+        @NotNull @Min(1) @Max(1440)
+        @Schema(examples = "120", minimum = "1", maximum = "1440")
+        Integer durationMinutes,
+        @NotBlank @Size(max = 200)
+        @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200)
+        String title,
+        @NotEmpty
+        @Schema(description = "One or more distinct methods", minItems = 1)
+        List<@NotNull Method> methods,
+        @NotEmpty
+        @Schema(description = "One or more distinct themes", minItems = 1)
+        List<@NotNull Theme> themes,
+        @NotNull
+        Setting setting,
+        @NotEmpty @Size(max = 15)
+        @Schema(description = "Head counts by age band and gender; each pair at most once", minItems = 1, maxItems = 15)
+        List<@NotNull @Valid ParticipantCount> participants,
+        @Schema(description = "The head counts are estimates, as in street or online work; default false")
+        Boolean participantsEstimated,
+        @Min(0) @Schema(description = "Young people at their first contact with the organisation; at most the participants; default 0")
+        Integer firstTimeParticipants,
+        @Min(0) @Schema(description = "Young people who are members of no youth organisation; at most the participants; default 0")
+        Integer unorganisedYouth,
+        @Min(0) @Schema(description = "Young people with fewer opportunities; at most the participants; default 0")
+        Integer fewerOpportunities,
+        @NotNull @Min(1) @Max(1000)
+        @Schema(examples = "2", minimum = "1", maximum = "1000")
+        Integer youthWorkers,
+        @Min(0) @Max(1000) @Schema(description = "Default 0", minimum = "0", maximum = "1000")
+        Integer volunteers,
+        @Schema(description = "Young people ran or co-created the session; default false")
+        Boolean youthLed,
+        @Min(0) @Max(1000) @Schema(description = "How many young people ran it; default 0", minimum = "0", maximum = "1000")
+        Integer youngLeaders,
+        @Size(max = 4000) @Schema(maxLength = 4000)
+        String notes) {
+
+    /** The sum of the head counts; 0 when there are none yet. */
+    int participantTotal() {
+        if (participants == null) {
+            return 0;
+        }
+        return participants.stream().filter(p -> p != null && p.count() != null).mapToInt(ParticipantCount::count).sum();
+    }
+}

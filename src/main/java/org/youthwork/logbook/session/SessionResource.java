@@ -1,0 +1,142 @@
+package org.youthwork.logbook.session;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.youthwork.logbook.system.Page;
+import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.QueryParams;
+import org.youthwork.logbook.system.Versions;
+
+import java.util.Arrays;
+
+@Path("/api/v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+class SessionResource {
+
+    private final SessionService sessions;
+
+    SessionResource(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Operation(summary = "Log a session",
+            description = "Stores a session of youth work. A client that logs offline sends its own `id`: a retry with the "
+                    + "same id and content answers 200 with the stored session and stores nothing twice.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionRequest.class),
+            examples = @ExampleObject(name = "street outreach", ref = "SessionExample")))
+    @APIResponse(responseCode = "201", description = "Stored; Location is its address",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the session was stored already with this id and content",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response create(@Valid @NotNull SessionRequest request, UriInfo uri) {
+        SessionService.Created created = sessions.create(request);
+        SessionResponse session = created.session();
+        Response.ResponseBuilder answer = created.isNew()
+                ? Response.created(uri.getAbsolutePathBuilder().path(session.id().toString()).build())
+                : Response.ok();
+        return answer.tag(Versions.etag(session.version())).entity(session).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a session")
+    @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("id") @Parameter(description = "Session id") String id) {
+        SessionResponse session = sessions.get(QueryParams.pathId(id));
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a session", description = "Needs If-Match with the ETag of the version it replaces.")
+    @APIResponse(responseCode = "200", description = "The session as stored now", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response replace(@PathParam("id") @Parameter(description = "Session id") String id,
+                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
+                            @Valid @NotNull SessionRequest request) {
+        SessionResponse session = sessions.replace(QueryParams.pathId(id), request, ifMatch);
+        return Response.ok(session).tag(Versions.etag(session.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a session",
+            description = "Removes it from every list and aggregate; the row is kept for audit. If-Match is optional here.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(@PathParam("id") @Parameter(description = "Session id") String id,
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch) {
+        sessions.delete(QueryParams.pathId(id), ifMatch);
+    }
+
+    @GET
+    @Operation(summary = "List sessions", description = "Newest first (date, then start time, then when logged).")
+    @APIResponse(responseCode = "200", description = "One page of sessions")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Page<SessionResponse> list(
+            @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation") String organisationId,
+            @QueryParam("municipalityCode") @Parameter(description = "Sessions held in this municipality", example = "SI-133") String municipalityCode,
+            @QueryParam("from") @Parameter(description = "First date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = "Last date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("method") @Parameter(description = "Sessions with this method", schema = @Schema(implementation = Method.class)) String method,
+            @QueryParam("page") @Parameter(ref = "page") String page,
+            @QueryParam("size") @Parameter(ref = "size") String size) {
+        var filter = new SessionService.Filter(QueryParams.uuid("organisationId", organisationId), municipalityCode,
+                QueryParams.date("from", from), QueryParams.date("to", to), method(method));
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        return sessions.list(filter, QueryParams.paging(page, size));
+    }
+
+    private static Method method(String code) {
+        if (code == null || code.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(Method.values()).filter(m -> m.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("method", "must be one of: " + Arrays.toString(Method.values())));
+    }
+}

@@ -1,0 +1,199 @@
+package org.youthwork.logbook.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.youthwork.logbook.area.AreaService;
+import org.youthwork.logbook.area.Municipality;
+import org.youthwork.logbook.organisation.Organisation;
+import org.youthwork.logbook.organisation.OrganisationService;
+import org.youthwork.logbook.system.Page;
+import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.QueryParams.Paging;
+import org.youthwork.logbook.system.Versions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SessionService {
+
+    /** The answer to a create: the stored session, and whether this call stored it or found it stored by a retry. */
+    public record Created(SessionResponse session, boolean isNew) {
+    }
+
+    /** The filters of the session list; null means "any". */
+    public record Filter(UUID organisationId, String municipalityCode, LocalDate from, LocalDate to, Method method) {
+    }
+
+    private final OrganisationService organisations;
+    private final AreaService areas;
+    private final EntityManager em;
+    private final Clock clock;
+
+    SessionService(OrganisationService organisations, AreaService areas, EntityManager em, Clock clock) {
+        this.organisations = organisations;
+        this.areas = areas;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Created create(SessionRequest request) {
+        YouthSession candidate = new YouthSession();
+        apply(candidate, request);
+        if (request.id() != null) {
+            YouthSession stored = YouthSession.findById(request.id());
+            if (stored != null) {
+                return new Created(retried(stored, candidate), false);
+            }
+        }
+        candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
+        candidate.createdAt = candidate.updatedAt;
+        candidate.persistAndFlush();
+        return new Created(SessionResponse.from(candidate), true);
+    }
+
+    public SessionResponse get(UUID id) {
+        return SessionResponse.from(active(id));
+    }
+
+    @Transactional
+    public SessionResponse replace(UUID id, SessionRequest request, String ifMatch) {
+        YouthSession session = active(id);
+        Versions.requireMatch(ifMatch, session.version);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.invalid("id", "must be the id in the path, or left out");
+        }
+        apply(session, request);
+        session.flush();
+        return SessionResponse.from(session);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        YouthSession session = active(id);
+        Versions.checkMatch(ifMatch, session.version);
+        session.deletedAt = now();
+        session.updatedAt = session.deletedAt;
+    }
+
+    public Page<SessionResponse> list(Filter filter, Paging paging) {
+        StringBuilder where = new StringBuilder("deleted_at is null");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.organisationId() != null) {
+            where.append(" and organisation_id = :organisation");
+            params.put("organisation", filter.organisationId());
+        }
+        if (filter.municipalityCode() != null) {
+            where.append(" and municipality_code = :municipality");
+            params.put("municipality", filter.municipalityCode());
+        }
+        if (filter.from() != null) {
+            where.append(" and held_on >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and held_on <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.method() != null) {
+            where.append(" and methods & :method <> 0");
+            params.put("method", filter.method().bit);
+        }
+        Query items = em.createNativeQuery("select * from youth_session where " + where
+                + " order by held_on desc, start_time desc nulls last, created_at desc, id desc"
+                + " limit :limit offset :offset", YouthSession.class);
+        Query count = em.createNativeQuery("select count(*) from youth_session where " + where, Long.class);
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        items.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
+        @SuppressWarnings("unchecked")
+        List<YouthSession> found = items.getResultList();
+        return new Page<>(found.stream().map(SessionResponse::from).toList(), paging.page(), paging.size(),
+                ((Number) count.getSingleResult()).longValue());
+    }
+
+    private YouthSession active(UUID id) {
+        YouthSession session = YouthSession.findById(id);
+        if (session == null || session.deletedAt != null) {
+            throw ProblemException.notFound("The session");
+        }
+        return session;
+    }
+
+    /** A POST with an id that is stored already: the same content is a retry, anything else a conflict. */
+    private SessionResponse retried(YouthSession stored, YouthSession candidate) {
+        if (stored.deletedAt != null) {
+            throw ProblemException.conflict("A session with this id existed and was deleted; log it with a new id.");
+        }
+        if (!Content.of(stored).equals(Content.of(candidate))) {
+            throw ProblemException.conflict("A session with this id is stored already with other content; "
+                    + "use PUT to change it, or a new id for another session.");
+        }
+        return SessionResponse.from(stored);
+    }
+
+    private void apply(YouthSession s, SessionRequest r) {
+        Organisation organisation = organisations.find(r.organisationId()).orElseThrow(() ->
+                ProblemException.invalid("organisationId", "unknown organisation"));
+        String municipalityCode = r.municipalityCode() != null ? r.municipalityCode() : organisation.municipality.code;
+        Municipality municipality = areas.municipality(municipalityCode).orElseThrow(() -> ProblemException.invalid(
+                "municipalityCode", "unknown municipality; the codes are listed at GET /api/v1/municipalities"));
+        s.organisationId = organisation.id;
+        s.municipalityCode = municipality.code;
+        s.date = r.date();
+        s.startTime = r.startTime();
+        s.durationMinutes = r.durationMinutes();
+        s.title = r.title().strip();
+        s.methods = EnumSet.copyOf(r.methods());
+        s.themes = EnumSet.copyOf(r.themes());
+        s.setting = r.setting();
+        s.participants = Participants.of(r.participants());
+        s.participantsEstimated = Boolean.TRUE.equals(r.participantsEstimated());
+        s.firstTimeParticipants = orZero(r.firstTimeParticipants());
+        s.unorganisedYouth = orZero(r.unorganisedYouth());
+        s.fewerOpportunities = orZero(r.fewerOpportunities());
+        s.youthWorkers = r.youthWorkers();
+        s.volunteers = orZero(r.volunteers());
+        s.youthLed = Boolean.TRUE.equals(r.youthLed());
+        s.youngLeaders = orZero(r.youngLeaders());
+        s.notes = r.notes();
+        s.updatedAt = now();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** What a client sent, after defaults: two sessions with equal content are the same log entry. */
+    private record Content(UUID organisationId, String municipalityCode, LocalDate date, LocalTime startTime,
+                           int durationMinutes, String title, Set<Method> methods, Set<Theme> themes, Setting setting,
+                           List<ParticipantCount> participants, boolean participantsEstimated,
+                           int firstTimeParticipants, int unorganisedYouth, int fewerOpportunities, int youthWorkers,
+                           int volunteers, boolean youthLed, int youngLeaders, String notes) {
+        static Content of(YouthSession s) {
+            return new Content(s.organisationId, s.municipalityCode, s.date, s.startTime, s.durationMinutes, s.title,
+                    s.methods, s.themes, s.setting, new ArrayList<>(s.participants.counts()), s.participantsEstimated,
+                    s.firstTimeParticipants, s.unorganisedYouth, s.fewerOpportunities, s.youthWorkers, s.volunteers,
+                    s.youthLed, s.youngLeaders, s.notes);
+        }
+    }
+}

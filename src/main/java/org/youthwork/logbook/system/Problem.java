@@ -1,0 +1,24 @@
+package org.youthwork.logbook.system;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 9457 problem detail: the body of every answer that is not a success. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem detail, served as application/problem+json")
+public record Problem(
+        @Schema(examples = "urn:logbook:problem:invalid-input") String type,
+        @Schema(examples = "Invalid input") String title,
+        @Schema(examples = "400") int status,
+        @Schema(examples = "The request has 1 invalid field.") String detail,
+        @Schema(description = "The fields that broke a rule; only for invalid input") List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public record Violation(
+            @Schema(examples = "participants[2].count") String field,
+            @Schema(examples = "must be less than or equal to 10000") String message) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.youthwork.logbook.system;
+
+import jakarta.ws.rs.core.EntityTag;
+
+/** Optimistic concurrency over HTTP: a representation's {@code version} is its ETag, a change must name it in If-Match. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Checks a required If-Match: 428 when it is missing, 412 when it names no current version. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "A change needs the If-Match header with the ETag of the version it changes.");
+        }
+        checkMatch(ifMatch, currentVersion);
+    }
+
+    /** Checks an optional If-Match: nothing to check when it is missing. */
+    public static void checkMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*")) {
+                return;
+            }
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (t.equals(Long.toString(currentVersion))) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                "If-Match names a version that is no longer current; the current ETag is \"" + currentVersion + "\".");
+    }
+}
