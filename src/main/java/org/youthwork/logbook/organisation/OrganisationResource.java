@@ -60,7 +60,7 @@ class OrganisationResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") @Parameter(description = "Organisation id") String id) {
+    public Response get(@PathParam("id") @Parameter(description = "Organisation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         OrganisationResponse found = organisations.get(QueryParams.pathId(id));
         return Response.ok(found).tag(Versions.etag(found.version())).build();
     }
@@ -75,7 +75,7 @@ class OrganisationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response replace(@PathParam("id") @Parameter(description = "Organisation id") String id,
+    public Response replace(@PathParam("id") @Parameter(description = "Organisation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
                             @Valid @NotNull OrganisationRequest request) {
         OrganisationResponse stored = organisations.replace(QueryParams.pathId(id), request, ifMatch);

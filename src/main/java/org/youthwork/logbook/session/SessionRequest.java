@@ -1,6 +1,7 @@
 package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,13 +32,13 @@ public record SessionRequest(
         @NotNull
         @Schema(examples = "2026-03-14", description = "From 2000-01-01 to today")
         LocalDate date,
-        @JsonFormat(pattern = "HH:mm")
+        @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(type = SchemaType.STRING, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "17:00")
         LocalTime startTime,
         @NotNull @Min(1) @Max(1440)
         @Schema(examples = "120", minimum = "1", maximum = "1440")
         Integer durationMinutes,
-        @NotBlank @Size(max = 200)
+        @NotBlank @Size(max = 200, message = "must be at most 200 characters")
         @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200)
         String title,
         @NotEmpty
@@ -68,7 +69,7 @@ public record SessionRequest(
         Boolean youthLed,
         @Min(0) @Max(1000) @Schema(description = "How many young people ran it; default 0", minimum = "0", maximum = "1000")
         Integer youngLeaders,
-        @Size(max = 4000) @Schema(maxLength = 4000)
+        @Size(max = 4000, message = "must be at most 4000 characters") @Schema(maxLength = 4000)
         String notes) {
 
     /** The sum of the head counts; 0 when there are none yet. */

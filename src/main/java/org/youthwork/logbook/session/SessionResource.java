@@ -32,6 +32,7 @@ import org.youthwork.logbook.system.QueryParams;
 import org.youthwork.logbook.system.Versions;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -77,7 +78,7 @@ class SessionResource {
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") @Parameter(description = "Session id") String id) {
+    public Response get(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         SessionResponse session = sessions.get(QueryParams.pathId(id));
         return Response.ok(session).tag(Versions.etag(session.version())).build();
     }
@@ -93,7 +94,7 @@ class SessionResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response replace(@PathParam("id") @Parameter(description = "Session id") String id,
+    public Response replace(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
                             @Valid @NotNull SessionRequest request) {
         SessionResponse session = sessions.replace(QueryParams.pathId(id), request, ifMatch);
@@ -107,7 +108,7 @@ class SessionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public void delete(@PathParam("id") @Parameter(description = "Session id") String id,
+    public void delete(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                        @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch) {
         sessions.delete(QueryParams.pathId(id), ifMatch);
     }
@@ -117,7 +118,7 @@ class SessionResource {
     @APIResponse(responseCode = "200", description = "One page of sessions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<SessionResponse> list(
-            @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation") String organisationId,
+            @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
             @QueryParam("municipalityCode") @Parameter(description = "Sessions held in this municipality", example = "SI-133") String municipalityCode,
             @QueryParam("from") @Parameter(description = "First date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
             @QueryParam("to") @Parameter(description = "Last date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
@@ -137,6 +138,7 @@ class SessionResource {
             return null;
         }
         return Arrays.stream(Method.values()).filter(m -> m.code().equals(code)).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("method", "must be one of: " + Arrays.toString(Method.values())));
+                .orElseThrow(() -> ProblemException.invalid("method", "must be one of: "
+                        + Arrays.stream(Method.values()).map(Method::code).collect(Collectors.joining(", "))));
     }
 }

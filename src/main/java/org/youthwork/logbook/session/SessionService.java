@@ -54,6 +54,10 @@ public class SessionService {
         YouthSession candidate = new YouthSession();
         apply(candidate, request);
         if (request.id() != null) {
+            // Identical retries may arrive at once (a phone that timed out): they queue on the id, and each
+            // one after the first finds the stored session instead of failing on the primary key.
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:id as text), 0))")
+                    .setParameter("id", request.id().toString()).getSingleResult();
             YouthSession stored = YouthSession.findById(request.id());
             if (stored != null) {
                 return new Created(retried(stored, candidate), false);
@@ -76,8 +80,12 @@ public class SessionService {
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.invalid("id", "must be the id in the path, or left out");
         }
-        apply(session, request);
-        session.flush();
+        YouthSession candidate = new YouthSession();
+        apply(candidate, request);
+        if (!Content.of(candidate).equals(Content.of(session))) {
+            apply(session, request);
+            session.flush();
+        }
         return SessionResponse.from(session);
     }
 
@@ -97,6 +105,9 @@ public class SessionService {
             params.put("organisation", filter.organisationId());
         }
         if (filter.municipalityCode() != null) {
+            if (areas.municipality(filter.municipalityCode()).isEmpty()) {
+                throw ProblemException.invalid("municipalityCode", "unknown municipality");
+            }
             where.append(" and municipality_code = :municipality");
             params.put("municipality", filter.municipalityCode());
         }

@@ -32,7 +32,7 @@ public final class Versions {
                 return;
             }
             if (t.startsWith("W/")) {
-                t = t.substring(2);
+                continue; // If-Match compares strongly: a weak tag never matches (RFC 9110, 13.1.1)
             }
             if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
                 t = t.substring(1, t.length() - 1);

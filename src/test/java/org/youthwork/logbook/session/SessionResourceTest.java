@@ -14,9 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -142,6 +148,34 @@ class SessionResourceTest {
     }
 
     @Test
+    void shouldStoreOnceWhenIdenticalRetriesArriveAtTheSameMoment() throws Exception {
+        String org = Api.createOrganisation("Concurrent retry centre", "SI-133", true);
+        Map<String, Object> body = Api.session(org);
+        String id = UUID.randomUUID().toString();
+        body.put("id", id);
+        int copies = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(copies);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).body(body).post("/api/v1/sessions").statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(copies - 1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(1, count("select count(*) from youth_session where id = '" + id + "'"));
+    }
+
+    @Test
     void shouldAnswer409WhenTheSameIdComesWithOtherContent() {
         String org = Api.createOrganisation("Conflict centre", "SI-133", true);
         Map<String, Object> body = Api.session(org);
@@ -198,6 +232,26 @@ class SessionResourceTest {
                 .statusCode(428)
                 .contentType("application/problem+json");
         given().get("/api/v1/sessions/{id}", id).then().body("title", equalTo("Changed"));
+    }
+
+    @Test
+    void shouldKeepTheVersionWhenAPutChangesNothing() {
+        String org = Api.createOrganisation("Unchanged centre", "SI-133", true);
+        Map<String, Object> body = Api.session(org);
+        String id = Api.createSession(body);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
+                .put("/api/v1/sessions/{id}", id).then()
+                .statusCode(200).header("ETag", "\"0\"").body("version", equalTo(0));
+    }
+
+    @Test
+    void shouldNotMatchAWeakETag() {
+        String org = Api.createOrganisation("Weak tag centre", "SI-133", true);
+        Map<String, Object> body = Api.session(org);
+        String id = Api.createSession(body);
+        body.put("title", "Changed");
+        given().contentType(ContentType.JSON).header("If-Match", "W/\"0\"").body(body)
+                .put("/api/v1/sessions/{id}", id).then().statusCode(412);
     }
 
     @Test
@@ -287,7 +341,8 @@ class SessionResourceTest {
     @Test
     void shouldRefuseMalformedListParametersNamingThem() {
         for (var bad : List.of(Map.of("size", "0"), Map.of("size", "501"), Map.of("size", "ten"), Map.of("page", "-1"),
-                Map.of("from", "2026-13-01"), Map.of("organisationId", "nope"), Map.of("method", "FLYING"))) {
+                Map.of("from", "2026-13-01"), Map.of("organisationId", "nope"), Map.of("method", "FLYING"),
+                Map.of("municipalityCode", "SI-999"))) {
             String name = bad.keySet().iterator().next();
             given().queryParams(bad).get("/api/v1/sessions").then()
                     .statusCode(400)

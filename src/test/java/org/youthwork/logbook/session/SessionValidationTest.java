@@ -118,6 +118,7 @@ class SessionValidationTest {
                 bad("notes over 4000 characters", s -> s.put("notes", "x".repeat(4001)), "notes"),
                 bad("a start time with seconds", s -> s.put("startTime", "17:00:30"), "startTime"),
                 bad("an impossible start time", s -> s.put("startTime", "25:00"), "startTime"),
+                bad("midnight written as 24:00", s -> s.put("startTime", "24:00"), "startTime"),
                 bad("a missing organisation", s -> s.remove("organisationId"), "organisationId"),
                 bad("a missing setting", s -> s.remove("setting"), "setting"));
     }
