@@ -95,7 +95,11 @@ create table youth_session (
         and fewer_opportunities <= participants_total)
 );
 
--- The list filters: by organisation, by municipality, or neither, always newest first and without deleted rows.
-create index youth_session_organisation_idx on youth_session (organisation_id, held_on desc) where deleted_at is null;
-create index youth_session_municipality_idx on youth_session (municipality_code, held_on desc) where deleted_at is null;
-create index youth_session_held_on_idx on youth_session (held_on desc) where deleted_at is null;
+-- The list filters: by organisation, by municipality, or neither; each index holds the list's whole order (newest
+-- first), so a page is read off the index without sorting, and leaves deleted rows out.
+create index youth_session_organisation_idx on youth_session
+    (organisation_id, held_on desc, start_time desc nulls last, created_at desc, id desc) where deleted_at is null;
+create index youth_session_municipality_idx on youth_session
+    (municipality_code, held_on desc, start_time desc nulls last, created_at desc, id desc) where deleted_at is null;
+create index youth_session_held_on_idx on youth_session
+    (held_on desc, start_time desc nulls last, created_at desc, id desc) where deleted_at is null;
