@@ -1,0 +1,99 @@
+package org.youthwork.logbook.overview;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
+import org.youthwork.logbook.area.AreaService;
+import org.youthwork.logbook.session.Method;
+import org.youthwork.logbook.session.Theme;
+import org.youthwork.logbook.system.ProblemException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.youthwork.logbook.overview.OverviewService.hours;
+import static org.youthwork.logbook.overview.OverviewService.number;
+
+@ApplicationScoped
+public class AnnualAnalysisService {
+
+    private final OverviewQueries queries;
+    private final AreaService areas;
+    private final Clock clock;
+
+    AnnualAnalysisService(OverviewQueries queries, AreaService areas, Clock clock) {
+        this.queries = queries;
+        this.areas = areas;
+        this.clock = clock;
+    }
+
+    public AnnualAnalysis analysis(String country, String yearParam) {
+        if (country == null || country.isEmpty()) {
+            throw ProblemException.invalid("country", "is required, e.g. SI");
+        }
+        areas.requireCountry(country, "country");
+        int thisYear = LocalDate.now(clock).getYear();
+        int year = year(yearParam, thisYear);
+        Period period = Period.year(year);
+
+        Map<UUID, Map<String, Long>> methods = new HashMap<>();
+        Map<UUID, Map<String, Long>> themes = new HashMap<>();
+        for (Tuple row : queries.annualCodes(country, period)) {
+            UUID org = OverviewQueries.uuid(row.get("organisation_id"));
+            int set = (int) number(row, "codes");
+            long sessions = number(row, "sessions");
+            if (row.get("dimension", String.class).equals("METHODS")) {
+                for (Method m : Method.values()) {
+                    if ((set & m.bit) != 0) {
+                        methods.computeIfAbsent(org, o -> new HashMap<>()).merge(m.code(), sessions, Long::sum);
+                    }
+                }
+            } else {
+                for (Theme t : Theme.values()) {
+                    if ((set & t.bit) != 0) {
+                        themes.computeIfAbsent(org, o -> new HashMap<>()).merge(t.code(), sessions, Long::sum);
+                    }
+                }
+            }
+        }
+        List<AnnualAnalysis.Row> rows = queries.annual(country, period).stream().map(r -> {
+            UUID org = OverviewQueries.uuid(r.get("organisation_id"));
+            return new AnnualAnalysis.Row(org, r.get("name", String.class), r.get("municipality_code", String.class),
+                    r.get("municipality", String.class), number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"),
+                    hours(r, "worker_minutes"), number(r, "worker_minutes"), number(r, "participants"),
+                    OverviewService.byAgeBand(r), OverviewService.byGender(r),
+                    everyCode(Method.values(), methods.getOrDefault(org, Map.of())),
+                    everyCode(Theme.values(), themes.getOrDefault(org, Map.of())),
+                    number(r, "youth_led_sessions"), number(r, "months_recorded"), number(r, "first_time"),
+                    number(r, "unorganised"), number(r, "fewer_opportunities"));
+        }).toList();
+        return new AnnualAnalysis(country, year, period.from(), period.to(), rows);
+    }
+
+    private static int year(String value, int thisYear) {
+        if (value == null || value.isEmpty()) {
+            return thisYear;
+        }
+        try {
+            int year = Integer.parseInt(value);
+            if (year >= 2000 && year <= thisYear) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid("year", "must be a year from 2000 to " + thisYear);
+    }
+
+    private static <E extends Enum<E>> Map<String, Long> everyCode(E[] codes, Map<String, Long> counts) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (E code : codes) {
+            all.put(code.name(), counts.getOrDefault(code.name(), 0L));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,94 @@
+package org.youthwork.logbook.overview;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.youthwork.logbook.session.Method;
+import org.youthwork.logbook.session.Setting;
+import org.youthwork.logbook.session.Theme;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the youth work in an area and period adds up to. Hours are minutes / 60 rounded to two decimals; the minutes
+ * beside them are exact, and every breakdown but methods and themes adds up to the totals exactly in minutes.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Overview")
+public record Overview(
+        AreaRef area,
+        LocalDate from,
+        LocalDate to,
+        Totals totals,
+        @Schema(description = "Participants by age band (contacts, not persons)") Map<String, Long> byAgeBand,
+        @Schema(description = "Participants by gender (contacts, not persons)") Map<String, Long> byGender,
+        @Schema(description = "Every method; a session with several methods counts in full under each") List<MethodRow> byMethod,
+        @Schema(description = "Every theme; a session with several themes counts in full under each") List<ThemeRow> byTheme,
+        List<SettingRow> bySetting,
+        @Schema(description = "Every month of the period, zeros included") List<MonthRow> byMonth,
+        @Schema(description = "The organisations whose sessions were held in the area") List<OrganisationRow> byOrganisation,
+        @Schema(description = "Every municipality of the area (regions and countries only), zeros included") List<AreaRow> byMunicipality,
+        @Schema(description = "Every region of the country (countries only), zeros included") List<AreaRow> byRegion,
+        Indicator223 indicator223) {
+
+    public enum Level { MUNICIPALITY, REGION, COUNTRY }
+
+    public record AreaRef(Level level, @Schema(examples = "SI-133") String code, @Schema(examples = "Velenje") String name) {
+    }
+
+    public record Totals(
+            long sessions,
+            @Schema(description = "Σ durationMinutes / 60, two decimals", examples = "240.5") BigDecimal hours,
+            @Schema(description = "Σ durationMinutes, exact") long minutes,
+            @Schema(description = "Σ durationMinutes × youthWorkers / 60, two decimals") BigDecimal youthWorkerHours,
+            long youthWorkerMinutes,
+            @Schema(description = "Σ participant counts: contacts, not persons") long participants,
+            long firstTimeParticipants,
+            long unorganisedYouth,
+            long fewerOpportunities,
+            long youthLedSessions,
+            BigDecimal youthLedHours,
+            long youthLedMinutes) {
+    }
+
+    public record MethodRow(Method method, long sessions, BigDecimal hours, long minutes, long participants) {
+    }
+
+    public record ThemeRow(Theme theme, long sessions, BigDecimal hours, long minutes, long participants) {
+    }
+
+    public record SettingRow(Setting setting, long sessions, BigDecimal hours, long minutes, long participants) {
+    }
+
+    public record MonthRow(@Schema(examples = "2026-01") String month, long sessions, BigDecimal hours, long minutes,
+                           long participants) {
+    }
+
+    public record OrganisationRow(UUID organisationId, String name, long sessions, BigDecimal hours, long minutes,
+                                  long participants) {
+    }
+
+    public record AreaRow(String code, String name, long sessions, BigDecimal hours, long minutes, long participants) {
+    }
+
+    /**
+     * Indicator 2.2.3 of the network's strategy, over the member organisations based in the area: the share that
+     * record regularly, at least one session in at least ⌈0.75 × months of the period⌉ distinct calendar months.
+     */
+    public record Indicator223(
+            @Schema(description = "Member organisations of the network based in the area") long memberOrganisations,
+            @Schema(description = "Of those, how many recorded at least one session in the period, wherever held") long recordingOrganisations,
+            @Schema(description = "Of those, how many recorded in at least regularMonthsRequired distinct months") long regularlyRecordingOrganisations,
+            @Schema(description = "⌈0.75 × calendar months the period touches⌉") int regularMonthsRequired,
+            @Schema(description = "regularlyRecordingOrganisations ÷ memberOrganisations; 0 when there are none") double value,
+            @Schema(description = "Municipalities of the area with at least one session in the period") long municipalitiesCovered,
+            @Schema(description = "Per month of the period, how many member organisations recorded at least one session")
+            List<Completeness> completeness) {
+    }
+
+    public record Completeness(String month, long recordingOrganisations) {
+    }
+}

@@ -1,0 +1,178 @@
+package org.youthwork.logbook.overview;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import org.youthwork.logbook.overview.Overview.Level;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of every overview and report, in one place: the read model. Each answer is a handful of aggregate
+ * queries in PostgreSQL; no session is ever loaded into Java. Dates are half-open ({@code >= from and < until}).
+ */
+@ApplicationScoped
+class OverviewQueries {
+
+    /** The participants of a row by age band and by gender; nulls (pairs not reported) count as zero. */
+    private static final String COUNTS = """
+            coalesce(sum(coalesce(under15_female, 0) + coalesce(under15_male, 0) + coalesce(under15_other, 0)), 0) as under15,
+            coalesce(sum(coalesce(age15_19_female, 0) + coalesce(age15_19_male, 0) + coalesce(age15_19_other, 0)), 0) as age15_19,
+            coalesce(sum(coalesce(age20_24_female, 0) + coalesce(age20_24_male, 0) + coalesce(age20_24_other, 0)), 0) as age20_24,
+            coalesce(sum(coalesce(age25_29_female, 0) + coalesce(age25_29_male, 0) + coalesce(age25_29_other, 0)), 0) as age25_29,
+            coalesce(sum(coalesce(over29_female, 0) + coalesce(over29_male, 0) + coalesce(over29_other, 0)), 0) as over29,
+            coalesce(sum(coalesce(under15_female, 0) + coalesce(age15_19_female, 0) + coalesce(age20_24_female, 0)
+                + coalesce(age25_29_female, 0) + coalesce(over29_female, 0)), 0) as female,
+            coalesce(sum(coalesce(under15_male, 0) + coalesce(age15_19_male, 0) + coalesce(age20_24_male, 0)
+                + coalesce(age25_29_male, 0) + coalesce(over29_male, 0)), 0) as male,
+            coalesce(sum(coalesce(under15_other, 0) + coalesce(age15_19_other, 0) + coalesce(age20_24_other, 0)
+                + coalesce(age25_29_other, 0) + coalesce(over29_other, 0)), 0) as other
+            """;
+
+    /** The sums every overview row has. */
+    private static final String MEASURES = """
+            count(s.id) as sessions,
+            coalesce(sum(s.duration_minutes), 0) as minutes,
+            coalesce(sum(s.duration_minutes * s.youth_workers), 0) as worker_minutes,
+            coalesce(sum(s.participants_total), 0) as participants,
+            coalesce(sum(s.first_time_participants), 0) as first_time,
+            coalesce(sum(s.unorganised_youth), 0) as unorganised,
+            coalesce(sum(s.fewer_opportunities), 0) as fewer_opportunities,
+            count(s.id) filter (where s.youth_led) as youth_led_sessions,
+            coalesce(sum(s.duration_minutes) filter (where s.youth_led), 0) as youth_led_minutes,
+            """;
+
+    /** The sessions held in the area in the period; {@code AREA} is one of {@link #areaCondition}. */
+    private static final String HELD = """
+            with held as (
+                select s.*, m.region_code, o.name as organisation_name
+                from youth_session s
+                join municipality m on m.code = s.municipality_code
+                join organisation o on o.id = s.organisation_id
+                where s.deleted_at is null and s.held_on >= :from and s.held_on < :until and AREA
+            )
+            """;
+
+    private static final String FACTS = HELD + """
+            select case
+                       when grouping(s.setting) = 0 then 'SETTING'
+                       when grouping(to_char(s.held_on, 'YYYY-MM')) = 0 then 'MONTH'
+                       when grouping(s.organisation_id) = 0 then 'ORGANISATION'
+                       when grouping(s.municipality_code) = 0 then 'MUNICIPALITY'
+                       when grouping(s.region_code) = 0 then 'REGION'
+                       when grouping(s.methods) = 0 then 'METHODS'
+                       when grouping(s.themes) = 0 then 'THEMES'
+                       else 'TOTAL' end as dimension,
+                   coalesce(s.setting, to_char(s.held_on, 'YYYY-MM'), cast(s.organisation_id as text),
+                            s.municipality_code, s.region_code, cast(s.methods as text), cast(s.themes as text)) as key,
+                   max(s.organisation_name) as name,
+            """ + MEASURES + COUNTS + """
+            from held s
+            group by grouping sets ((), (s.setting), (to_char(s.held_on, 'YYYY-MM')), (s.organisation_id),
+                                    (s.municipality_code), (s.region_code), (s.methods), (s.themes))
+            """;
+
+    /**
+     * The member organisations based in the area and the months in which they recorded, wherever the sessions
+     * were held: the first row (month null) is the indicator, the others the reporting completeness per month.
+     */
+    private static final String INDICATOR = """
+            with members as (
+                select o.id from organisation o join municipality m on m.code = o.municipality_code
+                where o.member and AREA
+            ), recorded as (
+                select s.organisation_id, to_char(s.held_on, 'YYYY-MM') as month
+                from youth_session s join members on members.id = s.organisation_id
+                where s.deleted_at is null and s.held_on >= :from and s.held_on < :until
+                group by s.organisation_id, to_char(s.held_on, 'YYYY-MM')
+            )
+            select null as month,
+                   (select count(*) from members) as members,
+                   (select count(distinct organisation_id) from recorded) as recording,
+                   (select count(*) from (select organisation_id from recorded group by organisation_id
+                                          having count(*) >= :required) regular) as regular
+            union all
+            select month, count(*), null, null from recorded group by month
+            """;
+
+    private static final String ANNUAL = "select o.id as organisation_id, o.name as name,"
+            + " o.municipality_code as municipality_code, m.name as municipality,"
+            + MEASURES
+            + " count(distinct date_trunc('month', s.held_on)) as months_recorded, "
+            + COUNTS
+            + """
+             from organisation o
+             join municipality m on m.code = o.municipality_code
+             left join youth_session s on s.organisation_id = o.id and s.deleted_at is null
+                 and s.held_on >= :from and s.held_on < :until
+             where o.member and m.country_code = :country
+             group by o.id, o.name, o.municipality_code, m.name
+             order by o.name, o.id
+            """;
+
+    /** Sessions per organisation and set of methods (themes); the service counts each set under each of its codes. */
+    private static final String ANNUAL_CODES = """
+            select s.organisation_id as organisation_id,
+                   case when grouping(s.methods) = 0 then 'METHODS' else 'THEMES' end as dimension,
+                   coalesce(s.methods, s.themes) as codes, count(*) as sessions
+            from organisation o
+            join municipality m on m.code = o.municipality_code
+            join youth_session s on s.organisation_id = o.id
+            where o.member and m.country_code = :country
+              and s.deleted_at is null and s.held_on >= :from and s.held_on < :until
+            group by grouping sets ((s.organisation_id, s.methods), (s.organisation_id, s.themes))
+            """;
+
+    private final EntityManager em;
+
+    OverviewQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Totals and the breakdowns by setting, month, organisation, municipality and region, and by the set of methods
+     * and of themes a session has (at most 127 and 511 rows), from which the service counts each code.
+     */
+    List<Tuple> facts(Level level, String code, Period period) {
+        return run(FACTS.replace("AREA", areaCondition(level)), code, period, Map.of());
+    }
+
+    List<Tuple> indicator(Level level, String code, Period period, int requiredMonths) {
+        return run(INDICATOR.replace("AREA", areaCondition(level)), code, period, Map.of("required", requiredMonths));
+    }
+
+    List<Tuple> annual(String country, Period period) {
+        return run(ANNUAL, null, period, Map.of("country", country));
+    }
+
+    List<Tuple> annualCodes(String country, Period period) {
+        return run(ANNUAL_CODES, null, period, Map.of("country", country));
+    }
+
+    /** The area a municipality row {@code m} must be in; fixed text, chosen by level, never built from input. */
+    private static String areaCondition(Level level) {
+        return switch (level) {
+            case MUNICIPALITY -> "m.code = :code";
+            case REGION -> "m.region_code = :code";
+            case COUNTRY -> "m.country_code = :code";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Tuple> run(String sql, String code, Period period, Map<String, Object> extra) {
+        var query = em.createNativeQuery(sql, Tuple.class)
+                .setParameter("from", period.from())
+                .setParameter("until", period.until());
+        if (code != null) {
+            query.setParameter("code", code);
+        }
+        extra.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+}

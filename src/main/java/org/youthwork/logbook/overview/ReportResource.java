@@ -1,0 +1,52 @@
+package org.youthwork.logbook.overview;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports/annual-analysis")
+@Tag(name = "Overviews")
+class ReportResource {
+
+    private final AnnualAnalysisService analyses;
+
+    ReportResource(AnnualAnalysisService analyses) {
+        this.analyses = analyses;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The network's annual youth-centre analysis",
+            description = "One row per member organisation of the country, those without sessions included with zeros; "
+                    + "an organisation's sessions count wherever they were held. Ask with Accept: text/csv for a spreadsheet.")
+    @APIResponse(responseCode = "200", description = "The analysis, as JSON or as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualAnalysis.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public AnnualAnalysis json(@QueryParam("country") @Parameter(required = true, example = "SI") String country,
+                               @QueryParam("year") @Parameter(description = "Default: this year", example = "2026") String year) {
+        return analyses.analysis(country, year);
+    }
+
+    /** Lower server preference than JSON (qs), so that a client that accepts anything gets JSON. */
+    @GET
+    @Produces("text/csv;qs=0.5")
+    @Operation(hidden = true)
+    public Response csv(@QueryParam("country") String country, @QueryParam("year") String year) {
+        AnnualAnalysis analysis = analyses.analysis(country, year);
+        return Response.ok(AnnualAnalysisCsv.write(analysis), AnnualAnalysisCsv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"annual-analysis-" + analysis.country() + "-"
+                        + analysis.year() + ".csv\"")
+                .build();
+    }
+}
