@@ -4,7 +4,13 @@
 #
 #   samples/load.sh                                  # the service at http://localhost:8080
 #   BASE_URL=https://logbook.example.org samples/load.sh
-#   TOKEN=eyJ... samples/load.sh                     # adds "Authorization: Bearer $TOKEN" to every request
+#   ADMIN_USERNAME=root ADMIN_PASSWORD=... samples/load.sh   # the administrator it signs in as
+#   TOKEN=eyJ... samples/load.sh                     # an administrator's access token, used as it is
+#
+# Every /api/v1 path but POST /api/v1/auth/token needs "Authorization: Bearer <token>", and only an
+# administrator may create organisations. Without TOKEN the script first asks the token endpoint for one
+# with ADMIN_USERNAME / ADMIN_PASSWORD (default admin / admin, the administrator of the development start).
+# A token is valid for an hour, far longer than the load takes.
 #
 # Needs only bash, curl and coreutils (no jq, no python). The sessions come from bash's $RANDOM seeded
 # with 42, so every run draws the same month (relative to the day it runs). Each session carries a
@@ -18,14 +24,37 @@ BASE_URL="${BASE_URL:-http://localhost:8080}"
 BASE_URL="${BASE_URL%/}"
 API="$BASE_URL/api/v1"
 DAYS=30
+ADMIN_USERNAME="${ADMIN_USERNAME:-admin}"
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin}"
 
 CURL=(curl -s --max-time 10 -H 'Accept: application/json')
-if [[ -n "${TOKEN:-}" ]]; then
-    CURL+=(-H "Authorization: Bearer $TOKEN")
-fi
 
 RESPONSE="$(mktemp)"
 trap 'rm -f "$RESPONSE"' EXIT
+
+# ---------------------------------------------------------------------------------------------------------
+# An access token: TOKEN as given, or one from the token endpoint (OAuth 2.0 password grant, form-encoded).
+
+if [[ -z "${TOKEN:-}" ]]; then
+    code="$("${CURL[@]}" -o "$RESPONSE" -w '%{http_code}' --data-urlencode grant_type=password \
+        --data-urlencode "username=$ADMIN_USERNAME" --data-urlencode "password=$ADMIN_PASSWORD" "$API/auth/token")" || code="000"
+    if [[ "$code" == 000 ]]; then
+        echo "load.sh: the logbook service does not answer at $BASE_URL (start it with ./mvnw quarkus:dev, or set BASE_URL)." >&2
+        exit 1
+    fi
+    TOKEN="$(grep -o '"access_token" *: *"[^"]*"' "$RESPONSE" | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/' || true)"
+    if [[ "$code" != 200 || -z "$TOKEN" ]]; then
+        {
+            echo "load.sh: no access token for \"$ADMIN_USERNAME\" from $API/auth/token (HTTP $code); it answered:"
+            head -c 1000 "$RESPONSE"
+            echo
+            echo "Set ADMIN_USERNAME and ADMIN_PASSWORD to an administrator's, or TOKEN to an administrator's access token."
+        } >&2
+        exit 1
+    fi
+    echo "Signed in as $ADMIN_USERNAME"
+fi
+CURL+=(-H "Authorization: Bearer $TOKEN")
 
 # ---------------------------------------------------------------------------------------------------------
 # HTTP
@@ -75,7 +104,8 @@ case "$HTTP_CODE" in
         echo "load.sh: the logbook service does not answer at $BASE_URL (start it with ./mvnw quarkus:dev, or set BASE_URL)." >&2
         exit 1 ;;
     401|403)
-        echo "load.sh: $API/countries answered $HTTP_CODE: set TOKEN to a valid access token." >&2
+        echo "load.sh: $API/countries answered $HTTP_CODE: the access token is not accepted (is TOKEN a valid, unexpired one?)." >&2
+        printf '%s\n' "$BODY" | head -c 1000 >&2
         exit 1 ;;
     *)
         echo "load.sh: $API/countries answered HTTP $HTTP_CODE; is $BASE_URL the logbook service?" >&2

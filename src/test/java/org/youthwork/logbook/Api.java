@@ -1,5 +1,6 @@
 package org.youthwork.logbook;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -14,7 +15,52 @@ import static io.restassured.RestAssured.given;
 /** Test data made through the API, the way a client makes it. */
 public final class Api {
 
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static String adminToken;
+
     private Api() {
+    }
+
+    /** Every request of the calling test class goes as the administrator, unless it says otherwise. */
+    public static void asAdmin() {
+        RestAssured.replaceFiltersWith((request, response, context) -> {
+            // Added when the request is sent: the test port is only known then. A request that names its own
+            // credentials, and the token endpoint itself, go as they are.
+            if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().contains("/auth/token")) {
+                request.header("Authorization", "Bearer " + adminToken());
+            }
+            return context.next(request, response);
+        });
+    }
+
+    /** Requests of the calling test class carry only the credentials they name. */
+    public static void anonymous() {
+        RestAssured.replaceFiltersWith(List.of());
+    }
+
+    public static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = token(ADMIN, ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    public static String token(String username, String password) {
+        return RestAssured.given()
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A person's account, made by the administrator; answers its id. */
+    public static String createUser(String username, String password, String role, String scopeField, String scope) {
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", password, "role", role));
+        if (scopeField != null) {
+            body.put(scopeField, scope);
+        }
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + adminToken()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/users").then().statusCode(201).extract().path("id");
     }
 
     public static String createOrganisation(String name, String municipalityCode, boolean member) {

@@ -1,5 +1,6 @@
 package org.youthwork.logbook.area;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.QueryParams;
 
 @Path("/api/v1")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data")
 class AreaResource {
@@ -29,6 +31,7 @@ class AreaResource {
     @GET
     @Path("/countries")
     @Operation(summary = "List the countries", description = "Countries are ISO 3166-1 alpha-2 codes.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of countries")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<CountryResponse> countries(@QueryParam("page") @Parameter(ref = "page") String page,
@@ -40,6 +43,7 @@ class AreaResource {
     @Path("/regions")
     @Operation(summary = "List the regions",
             description = "Slovenia's NUTS 3 statistical regions and Bulgaria's districts, optionally of one country.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of regions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<RegionResponse> regions(@QueryParam("country") @Parameter(description = "ISO country code", example = "SI") String country,
@@ -51,6 +55,7 @@ class AreaResource {
     @GET
     @Path("/municipalities")
     @Operation(summary = "List the municipalities", description = "Optionally of one country and of one region.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of municipalities")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<MunicipalityResponse> municipalities(

@@ -1,5 +1,6 @@
 package org.youthwork.logbook.codelist;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/code-lists")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data")
 class CodeListResource {
@@ -43,6 +45,7 @@ class CodeListResource {
                     + "genders, labelled in the language of Accept-Language: sl, en or bg; English when none of them.")
     @Parameter(name = HttpHeaders.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, example = "sl",
             description = "Preferred language of the labels")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "The code lists; Content-Language says the labels' language")
     public Response codeLists(HttpHeaders headers) {
         String language = Labels.language(headers.getAcceptableLanguages());

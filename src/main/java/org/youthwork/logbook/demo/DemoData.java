@@ -1,10 +1,14 @@
 package org.youthwork.logbook.demo;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.youthwork.logbook.account.AccountRequests;
+import org.youthwork.logbook.account.AccountService;
+import org.youthwork.logbook.account.Caller;
+import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.organisation.Organisation;
 import org.youthwork.logbook.organisation.OrganisationRequest;
 import org.youthwork.logbook.organisation.OrganisationResponse;
@@ -47,24 +51,49 @@ class DemoData {
     private final LogbookConfig config;
     private final OrganisationService organisations;
     private final SessionService sessions;
+    private final AccountService accounts;
+    private final Caller caller;
     private final Clock clock;
 
-    DemoData(LogbookConfig config, OrganisationService organisations, SessionService sessions, Clock clock) {
+    DemoData(LogbookConfig config, OrganisationService organisations, SessionService sessions, AccountService accounts,
+             Caller caller, Clock clock) {
         this.config = config;
         this.organisations = organisations;
         this.sessions = sessions;
+        this.accounts = accounts;
+        this.caller = caller;
         this.clock = clock;
     }
 
+    /** One account per role, for trying the service out; the passwords are printed at every development start. */
+    static final List<String[]> ACCOUNTS = List.of(
+            new String[] {"worker", "worker-demo-pass", "YOUTH_WORKER", "Mladinski center Velenje"},
+            new String[] {"lead", "lead-demo-pass", "ORGANISATION_LEAD", "Mladinski center Velenje"},
+            new String[] {"velenje", "velenje-demo-pass", "MUNICIPALITY", "SI-133"},
+            new String[] {"coordinator", "coordinator-demo-pass", "NETWORK_COORDINATOR", "SI"});
+
+    @ActivateRequestContext
     void load(@Observes StartupEvent started) throws IOException {
-        if (!config.demoData() || Organisation.count() > 0) {
+        if (!config.demoData()) {
             return;
         }
-        int count = loadAll();
-        LOG.infof("Loaded demo data: %d youth centres and %d sessions of the last four months", centres().size(), count);
+        caller.actAsSystem();
+        if (Organisation.count() == 0) {
+            int count = loadAll();
+            LOG.infof("Loaded demo data: %d youth centres and %d sessions of the last four months", centres().size(), count);
+        }
+        if (accounts.find(ACCOUNTS.get(0)[0]).isEmpty()) {
+            Organisation.<Organisation>find("municipality.code = ?1 order by createdAt", "SI-133").firstResultOptional()
+                    .ifPresent(velenje -> createAccounts(velenje.id));
+        }
+        StringBuilder table = new StringBuilder("Demo accounts (get a token: curl -d grant_type=password -d username=... "
+                + "-d password=... localhost:8080/api/v1/auth/token):");
+        for (String[] a : ACCOUNTS) {
+            table.append(String.format("%n  %-12s %-22s %-20s %s", a[0], a[1], a[2], a[3]));
+        }
+        LOG.info(table);
     }
 
-    @Transactional
     int loadAll() throws IOException {
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now(clock);
@@ -81,6 +110,15 @@ class DemoData {
             }
         }
         return stored;
+    }
+
+    private void createAccounts(UUID velenje) {
+        for (String[] a : ACCOUNTS) {
+            Role role = Role.valueOf(a[2]);
+            accounts.createUser(new AccountRequests.UserRequest(a[0], a[1], role,
+                    role == Role.YOUTH_WORKER || role == Role.ORGANISATION_LEAD ? velenje : null,
+                    role == Role.MUNICIPALITY ? a[3] : null, role == Role.NETWORK_COORDINATOR ? a[3] : null));
+        }
     }
 
     private static SessionRequest session(Random random, UUID organisationId, LocalDate day) {

@@ -2,6 +2,7 @@ package org.youthwork.logbook.organisation;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +29,7 @@ import org.youthwork.logbook.system.QueryParams;
 import org.youthwork.logbook.system.Versions;
 
 @Path("/api/v1/organisations")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations")
@@ -41,6 +43,8 @@ class OrganisationResource {
 
     @POST
     @Operation(summary = "Create an organisation")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "201", description = "Created; Location is its address",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
@@ -56,6 +60,8 @@ class OrganisationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an organisation")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The organisation",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
@@ -68,6 +74,8 @@ class OrganisationResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace an organisation", description = "Needs If-Match with the ETag of the version it replaces.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The organisation as stored now",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
@@ -84,6 +92,8 @@ class OrganisationResource {
 
     @GET
     @Operation(summary = "List organisations", description = "By name; optionally of one country, of one municipality, members of the network only.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of organisations")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<OrganisationResponse> list(

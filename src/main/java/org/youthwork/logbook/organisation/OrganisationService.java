@@ -5,10 +5,15 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.youthwork.logbook.account.Caller;
+import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.area.AreaService;
+import org.youthwork.logbook.audit.AuditEntry;
+import org.youthwork.logbook.audit.AuditLog;
 import org.youthwork.logbook.area.Municipality;
 import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.ProblemType;
 import org.youthwork.logbook.system.QueryParams.Paging;
 import org.youthwork.logbook.system.Versions;
 
@@ -22,27 +27,33 @@ import java.util.UUID;
 public class OrganisationService {
 
     private final AreaService areas;
+    private final Caller caller;
+    private final AuditLog audit;
     private final Clock clock;
 
-    OrganisationService(AreaService areas, Clock clock) {
+    OrganisationService(AreaService areas, Caller caller, AuditLog audit, Clock clock) {
         this.areas = areas;
+        this.caller = caller;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
     public OrganisationResponse create(OrganisationRequest request) {
+        requireAdministrator();
         Municipality municipality = municipality(request.municipalityCode());
         Organisation o = new Organisation();
         o.id = UUID.randomUUID();
         o.createdAt = now();
         apply(o, request, municipality);
         o.persistAndFlush();
-        return OrganisationResponse.from(o);
+        OrganisationResponse created = OrganisationResponse.from(o);
+        audit.record(AuditEntry.Type.ORGANISATION, o.id, AuditEntry.Action.CREATE, null, created);
+        return created;
     }
 
     public OrganisationResponse get(UUID id) {
-        Organisation o = find(id).orElseThrow(() -> ProblemException.notFound("The organisation"));
-        return OrganisationResponse.from(o);
+        return OrganisationResponse.from(visible(id));
     }
 
     public Optional<Organisation> find(UUID id) {
@@ -51,12 +62,16 @@ public class OrganisationService {
 
     @Transactional
     public OrganisationResponse replace(UUID id, OrganisationRequest request, String ifMatch) {
-        Organisation o = find(id).orElseThrow(() -> ProblemException.notFound("The organisation"));
+        Organisation o = visible(id);
+        requireAdministrator();
         Versions.requireMatch(ifMatch, o.version);
         Municipality municipality = municipality(request.municipalityCode());
+        OrganisationResponse before = OrganisationResponse.from(o);
         apply(o, request, municipality);
         o.persistAndFlush();
-        return OrganisationResponse.from(o);
+        OrganisationResponse after = OrganisationResponse.from(o);
+        audit.record(AuditEntry.Type.ORGANISATION, o.id, AuditEntry.Action.UPDATE, before, after);
+        return after;
     }
 
     public Page<OrganisationResponse> list(String country, String municipalityCode, Boolean member, Paging paging) {
@@ -66,15 +81,36 @@ public class OrganisationService {
         if (municipalityCode != null && areas.municipality(municipalityCode).isEmpty()) {
             throw ProblemException.invalid("municipalityCode", "unknown municipality");
         }
+        Role role = caller.role();
+        if (role == null || role == Role.MUNICIPALITY) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A municipality sees aggregates only.");
+        }
+        UUID own = role == Role.YOUTH_WORKER || role == Role.ORGANISATION_LEAD ? caller.organisationId() : null;
+        String ownCountry = role == Role.NETWORK_COORDINATOR ? caller.country() : null;
         PanacheQuery<Organisation> query = Organisation.find(
                 "(:country is null or municipality.countryCode = :country)"
                         + " and (:municipality is null or municipality.code = :municipality)"
-                        + " and (:member is null or member = :member)",
+                        + " and (:member is null or member = :member)"
+                        + " and (:own is null or id = :own)"
+                        + " and (:ownCountry is null or municipality.countryCode = :ownCountry)",
                 Sort.by("name").and("id"),
-                Parameters.with("country", country).and("municipality", municipalityCode).and("member", member));
+                Parameters.with("country", country).and("municipality", municipalityCode).and("member", member)
+                        .and("own", own).and("ownCountry", ownCountry));
         var items = query.page(paging.page(), paging.size()).list();
         return new Page<>(items, paging.page(), paging.size(), query.count())
                 .map(OrganisationResponse::from);
+    }
+
+    /** The organisation if the caller may see it; 404 otherwise, so that its existence does not leak. */
+    private Organisation visible(UUID id) {
+        return find(id).filter(o -> caller.canSee(o.id, o.municipality.countryCode))
+                .orElseThrow(() -> ProblemException.notFound("The organisation"));
+    }
+
+    private void requireAdministrator() {
+        if (!caller.is(Role.ADMIN)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only administrators create and change organisations.");
+        }
     }
 
     private void apply(Organisation o, OrganisationRequest request, Municipality municipality) {

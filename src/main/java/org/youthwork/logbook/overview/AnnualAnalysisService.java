@@ -2,10 +2,13 @@ package org.youthwork.logbook.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import org.youthwork.logbook.account.Caller;
+import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.area.AreaService;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Theme;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.ProblemType;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,11 +26,13 @@ public class AnnualAnalysisService {
 
     private final OverviewQueries queries;
     private final AreaService areas;
+    private final Caller caller;
     private final Clock clock;
 
-    AnnualAnalysisService(OverviewQueries queries, AreaService areas, Clock clock) {
+    AnnualAnalysisService(OverviewQueries queries, AreaService areas, Caller caller, Clock clock) {
         this.queries = queries;
         this.areas = areas;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -36,6 +41,10 @@ public class AnnualAnalysisService {
             throw ProblemException.invalid("country", "is required, e.g. SI");
         }
         areas.requireCountry(country, "country");
+        if (!caller.is(Role.ADMIN) && !(caller.is(Role.NETWORK_COORDINATOR) && country.equals(caller.country()))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The annual analysis of " + country
+                    + " is for its network coordinator and administrators.");
+        }
         int thisYear = LocalDate.now(clock).getYear();
         int year = year(yearParam, thisYear);
         Period period = Period.year(year);

@@ -22,6 +22,8 @@ public record Overview(
         AreaRef area,
         LocalDate from,
         LocalDate to,
+        @Schema(description = "Every year the period touches is closed for the area's country: its figures are final")
+        boolean closed,
         Totals totals,
         @Schema(description = "Participants by age band (contacts, not persons)") Map<String, Long> byAgeBand,
         @Schema(description = "Participants by gender (contacts, not persons)") Map<String, Long> byGender,

@@ -1,5 +1,6 @@
 package org.youthwork.logbook.overview;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.youthwork.logbook.overview.Overview.Level;
 
 @Path("/api/v1/overviews")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Overviews")
 class OverviewResource {
@@ -28,6 +30,8 @@ class OverviewResource {
     @Operation(summary = "What the youth work held in a municipality adds up to",
             description = "Totals and breakdowns of the sessions held in the municipality in the period, and indicator 2.2.3 "
                     + "for the member organisations based there.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -40,6 +44,8 @@ class OverviewResource {
     @GET
     @Path("/regions/{code}")
     @Operation(summary = "What the youth work held in a region adds up to", description = "As for a municipality, with byMunicipality.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -53,6 +59,8 @@ class OverviewResource {
     @Path("/countries/{code}")
     @Operation(summary = "What the youth work held in a country adds up to",
             description = "As for a municipality, with byMunicipality and byRegion.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -2,6 +2,7 @@ package org.youthwork.logbook.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import org.youthwork.logbook.account.Caller;
 import org.youthwork.logbook.area.Country;
 import org.youthwork.logbook.area.Municipality;
 import org.youthwork.logbook.area.Region;
@@ -21,7 +22,9 @@ import org.youthwork.logbook.session.Gender;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Setting;
 import org.youthwork.logbook.session.Theme;
+import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.ProblemType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,10 +44,14 @@ import java.util.function.ToIntFunction;
 public class OverviewService {
 
     private final OverviewQueries queries;
+    private final Caller caller;
+    private final ClosedPeriods closedPeriods;
     private final Clock clock;
 
-    OverviewService(OverviewQueries queries, Clock clock) {
+    OverviewService(OverviewQueries queries, Caller caller, ClosedPeriods closedPeriods, Clock clock) {
         this.queries = queries;
+        this.caller = caller;
+        this.closedPeriods = closedPeriods;
         this.clock = clock;
     }
 
@@ -53,7 +60,11 @@ public class OverviewService {
     }
 
     public Overview overview(Level level, String code, Period period) {
-        AreaRef area = area(level, code);
+        Area found = area(level, code);
+        if (!caller.canSeeArea(level == Level.MUNICIPALITY ? code : null, found.country())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this area.");
+        }
+        AreaRef area = found.ref();
         Map<String, Map<String, Tuple>> facts = new HashMap<>();
         for (Tuple row : queries.facts(level, code, period)) {
             facts.computeIfAbsent(row.get("dimension", String.class), d -> new HashMap<>()).put(row.get("key", String.class), row);
@@ -63,7 +74,8 @@ public class OverviewService {
         Map<Theme, long[]> themes = perCode(Theme.values(), t -> t.bit, facts.getOrDefault("THEMES", Map.of()));
         int required = requiredMonths(period);
         long municipalitiesCovered = facts.getOrDefault("MUNICIPALITY", Map.of()).size();
-        return new Overview(area, period.from(), period.to(), totals(total), byAgeBand(total), byGender(total),
+        boolean closed = closedPeriods.allClosed(found.country(), period.from().getYear(), period.to().getYear());
+        return new Overview(area, period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
                 methods.entrySet().stream().map(e -> new MethodRow(e.getKey(), e.getValue()[0], hours(e.getValue()[1]),
                         e.getValue()[1], e.getValue()[2])).toList(),
                 themes.entrySet().stream().map(e -> new ThemeRow(e.getKey(), e.getValue()[0], hours(e.getValue()[1]),
@@ -101,16 +113,22 @@ public class OverviewService {
         return sums;
     }
 
-    private AreaRef area(Level level, String code) {
-        String name = switch (level) {
-            case MUNICIPALITY -> Municipality.<Municipality>findByIdOptional(code).map(m -> m.name).orElse(null);
-            case REGION -> Region.<Region>findByIdOptional(code).map(r -> r.name).orElse(null);
-            case COUNTRY -> Country.<Country>findByIdOptional(code).map(c -> c.name).orElse(null);
+    private record Area(AreaRef ref, String country) {
+    }
+
+    private Area area(Level level, String code) {
+        Area area = switch (level) {
+            case MUNICIPALITY -> Municipality.<Municipality>findByIdOptional(code)
+                    .map(m -> new Area(new AreaRef(level, code, m.name), m.countryCode)).orElse(null);
+            case REGION -> Region.<Region>findByIdOptional(code)
+                    .map(r -> new Area(new AreaRef(level, code, r.name), r.countryCode)).orElse(null);
+            case COUNTRY -> Country.<Country>findByIdOptional(code)
+                    .map(c -> new Area(new AreaRef(level, code, c.name), c.code)).orElse(null);
         };
-        if (name == null) {
+        if (area == null) {
             throw ProblemException.notFound("The " + level.name().toLowerCase() + " " + code);
         }
-        return new AreaRef(level, code, name);
+        return area;
     }
 
     /** ⌈0.75 × months⌉ in whole numbers, so that no floating point decides a borderline case. */

@@ -1,5 +1,6 @@
 package org.youthwork.logbook.overview;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reports/annual-analysis")
+@Authenticated
 @Tag(name = "Overviews")
 class ReportResource {
 
@@ -29,6 +31,8 @@ class ReportResource {
     @Operation(summary = "The network's annual youth-centre analysis",
             description = "One row per member organisation of the country, those without sessions included with zeros; "
                     + "an organisation's sessions count wherever they were held. Ask with Accept: text/csv for a spreadsheet.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The analysis, as JSON or as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualAnalysis.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})

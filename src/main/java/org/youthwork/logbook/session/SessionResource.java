@@ -2,6 +2,7 @@ package org.youthwork.logbook.session;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.youthwork.logbook.audit.AuditLog;
 import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.QueryParams;
@@ -35,6 +37,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 @Path("/api/v1/sessions")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
@@ -53,6 +56,8 @@ class SessionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SessionRequest.class),
             examples = @ExampleObject(name = "street outreach", ref = "SessionExample")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "201", description = "Stored; Location is its address",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
@@ -75,6 +80,8 @@ class SessionResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a session")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -86,6 +93,8 @@ class SessionResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a session", description = "Needs If-Match with the ETag of the version it replaces.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The session as stored now", headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -105,6 +114,8 @@ class SessionResource {
     @Path("/{id}")
     @Operation(summary = "Delete a session",
             description = "Removes it from every list and aggregate; the row is kept for audit. If-Match is optional here.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -114,7 +125,22 @@ class SessionResource {
     }
 
     @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The session's audit trail",
+            description = "Every create, change and delete of the session, oldest first: who, when, before and after.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "200", description = "One page of changes")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<AuditLog.Change> history(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+                                         @QueryParam("page") @Parameter(ref = "page") String page,
+                                         @QueryParam("size") @Parameter(ref = "size") String size) {
+        return sessions.history(QueryParams.pathId(id), QueryParams.paging(page, size));
+    }
+
+    @GET
     @Operation(summary = "List sessions", description = "Newest first (date, then start time, then when logged).")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of sessions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<SessionResponse> list(

@@ -4,12 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.youthwork.logbook.account.Caller;
+import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.area.AreaService;
+import org.youthwork.logbook.audit.AuditEntry;
+import org.youthwork.logbook.audit.AuditLog;
+import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.area.Municipality;
 import org.youthwork.logbook.organisation.Organisation;
 import org.youthwork.logbook.organisation.OrganisationService;
 import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.ProblemType;
 import org.youthwork.logbook.system.QueryParams.Paging;
 import org.youthwork.logbook.system.Versions;
 
@@ -39,12 +45,19 @@ public class SessionService {
 
     private final OrganisationService organisations;
     private final AreaService areas;
+    private final Caller caller;
+    private final ClosedPeriods closedPeriods;
+    private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
 
-    SessionService(OrganisationService organisations, AreaService areas, EntityManager em, Clock clock) {
+    SessionService(OrganisationService organisations, AreaService areas, Caller caller, ClosedPeriods closedPeriods,
+                   AuditLog audit, EntityManager em, Clock clock) {
         this.organisations = organisations;
         this.areas = areas;
+        this.caller = caller;
+        this.closedPeriods = closedPeriods;
+        this.audit = audit;
         this.em = em;
         this.clock = clock;
     }
@@ -52,7 +65,10 @@ public class SessionService {
     @Transactional
     public Created create(SessionRequest request) {
         YouthSession candidate = new YouthSession();
-        apply(candidate, request);
+        Organisation organisation = apply(candidate, request);
+        if (!caller.canLogFor(organisation.id)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not log sessions for this organisation.");
+        }
         if (request.id() != null) {
             // Identical retries may arrive at once (a phone that timed out): they queue on the id, and each
             // one after the first finds the stored session instead of failing on the primary key.
@@ -63,43 +79,80 @@ public class SessionService {
                 return new Created(retried(stored, candidate), false);
             }
         }
+        closedPeriods.requireOpen(organisation.municipality.countryCode, candidate.date);
         candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
         candidate.createdAt = candidate.updatedAt;
         candidate.persistAndFlush();
-        return new Created(SessionResponse.from(candidate), true);
+        SessionResponse created = SessionResponse.from(candidate);
+        audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, created);
+        return new Created(created, true);
     }
 
     public SessionResponse get(UUID id) {
-        return SessionResponse.from(active(id));
+        return SessionResponse.from(visible(active(id)));
+    }
+
+    /** Every change to the session, oldest first; also of a deleted session, to those who could see it. */
+    public Page<AuditLog.Change> history(UUID id, Paging paging) {
+        YouthSession session = YouthSession.findById(id);
+        if (session == null) {
+            throw ProblemException.notFound("The session");
+        }
+        visible(session);
+        return audit.history(AuditEntry.Type.SESSION, id, paging);
     }
 
     @Transactional
     public SessionResponse replace(UUID id, SessionRequest request, String ifMatch) {
-        YouthSession session = active(id);
+        YouthSession session = correctable(active(id));
         Versions.requireMatch(ifMatch, session.version);
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.invalid("id", "must be the id in the path, or left out");
         }
         YouthSession candidate = new YouthSession();
-        apply(candidate, request);
-        if (!Content.of(candidate).equals(Content.of(session))) {
-            apply(session, request);
-            session.flush();
+        Organisation organisation = apply(candidate, request);
+        if (Content.of(candidate).equals(Content.of(session))) {
+            return SessionResponse.from(session);
         }
-        return SessionResponse.from(session);
+        if (!caller.canCorrectFor(organisation.id)) {
+            throw ProblemException.invalid("organisationId", "unknown organisation");
+        }
+        closedPeriods.requireOpen(country(session.organisationId), session.date);
+        closedPeriods.requireOpen(organisation.municipality.countryCode, candidate.date);
+        SessionResponse before = SessionResponse.from(session);
+        apply(session, request);
+        session.flush();
+        SessionResponse after = SessionResponse.from(session);
+        audit.record(AuditEntry.Type.SESSION, id, AuditEntry.Action.UPDATE, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        YouthSession session = active(id);
+        YouthSession session = correctable(active(id));
         Versions.checkMatch(ifMatch, session.version);
+        closedPeriods.requireOpen(country(session.organisationId), session.date);
+        SessionResponse before = SessionResponse.from(session);
         session.deletedAt = now();
         session.updatedAt = session.deletedAt;
+        audit.record(AuditEntry.Type.SESSION, id, AuditEntry.Action.DELETE, before, null);
     }
 
     public Page<SessionResponse> list(Filter filter, Paging paging) {
         StringBuilder where = new StringBuilder("deleted_at is null");
         Map<String, Object> params = new HashMap<>();
+        Role role = caller.role();
+        if (role == Role.MUNICIPALITY || role == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A municipality sees aggregates only, never single sessions.");
+        }
+        if (role == Role.YOUTH_WORKER || role == Role.ORGANISATION_LEAD) {
+            where.append(" and organisation_id = :own");
+            params.put("own", caller.organisationId());
+        } else if (role == Role.NETWORK_COORDINATOR) {
+            where.append(" and organisation_id in (select o.id from organisation o join municipality m"
+                    + " on m.code = o.municipality_code where m.country_code = :ownCountry)");
+            params.put("ownCountry", caller.country());
+        }
         if (filter.organisationId() != null) {
             where.append(" and organisation_id = :organisation");
             params.put("organisation", filter.organisationId());
@@ -138,6 +191,27 @@ public class SessionService {
                 ((Number) count.getSingleResult()).longValue());
     }
 
+    /** The session if the caller may see it; 404 otherwise, so that its existence does not leak. */
+    private YouthSession visible(YouthSession session) {
+        if (!caller.canSee(session.organisationId, country(session.organisationId))) {
+            throw ProblemException.notFound("The session");
+        }
+        return session;
+    }
+
+    /** The session if the caller may correct it: 404 when it may not even see it, 403 when it may only see it. */
+    private YouthSession correctable(YouthSession session) {
+        visible(session);
+        if (!caller.canCorrectFor(session.organisationId)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the organisation's lead corrects or deletes its sessions.");
+        }
+        return session;
+    }
+
+    private String country(UUID organisationId) {
+        return organisations.find(organisationId).map(o -> o.municipality.countryCode).orElseThrow();
+    }
+
     private YouthSession active(UUID id) {
         YouthSession session = YouthSession.findById(id);
         if (session == null || session.deletedAt != null) {
@@ -148,6 +222,9 @@ public class SessionService {
 
     /** A POST with an id that is stored already: the same content is a retry, anything else a conflict. */
     private SessionResponse retried(YouthSession stored, YouthSession candidate) {
+        if (!caller.canSee(stored.organisationId, country(stored.organisationId))) {
+            throw ProblemException.conflict("This id is taken; log the session with a new id.");
+        }
         if (stored.deletedAt != null) {
             throw ProblemException.conflict("A session with this id existed and was deleted; log it with a new id.");
         }
@@ -158,9 +235,11 @@ public class SessionService {
         return SessionResponse.from(stored);
     }
 
-    private void apply(YouthSession s, SessionRequest r) {
-        Organisation organisation = organisations.find(r.organisationId()).orElseThrow(() ->
-                ProblemException.invalid("organisationId", "unknown organisation"));
+    /** Copies the request onto the session; the organisation must be one the caller may at least see. */
+    private Organisation apply(YouthSession s, SessionRequest r) {
+        Organisation organisation = organisations.find(r.organisationId())
+                .filter(o -> caller.canSee(o.id, o.municipality.countryCode))
+                .orElseThrow(() -> ProblemException.invalid("organisationId", "unknown organisation"));
         String municipalityCode = r.municipalityCode() != null ? r.municipalityCode() : organisation.municipality.code;
         Municipality municipality = areas.municipality(municipalityCode).orElseThrow(() -> ProblemException.invalid(
                 "municipalityCode", "unknown municipality; the codes are listed at GET /api/v1/municipalities"));
@@ -184,6 +263,7 @@ public class SessionService {
         s.youngLeaders = orZero(r.youngLeaders());
         s.notes = r.notes();
         s.updatedAt = now();
+        return organisation;
     }
 
     private static int orZero(Integer value) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** The service's own settings; each can be set from the environment, e.g. {@code LOGBOOK_TIME_ZONE}. */
 @ConfigMapping(prefix = "logbook")
@@ -18,6 +19,42 @@ public interface LogbookConfig {
     boolean demoData();
 
     Database database();
+
+    Jwt jwt();
+
+    Auth auth();
+
+    Admin admin();
+
+    /** The tokens the service issues at POST /api/v1/auth/token. */
+    interface Jwt {
+
+        /** PKCS#8 PEM of the RS256 signing key; required in production, made by the development start and the tests. */
+        Optional<String> privateKey();
+
+        /** The {@code iss} of the service's tokens; also what their verification expects. */
+        @WithDefault("urn:logbook")
+        String issuer();
+
+        /** Seconds a token is valid. */
+        @WithDefault("3600")
+        int lifespan();
+    }
+
+    interface Auth {
+
+        /** Failed sign-ins allowed per username and per client address in a minute; then 429 with Retry-After. */
+        @WithDefault("10")
+        int maxFailuresPerMinute();
+    }
+
+    /** The first administrator, created at start when there is none. */
+    interface Admin {
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
 
     /** How the development start finds its database; read before startup by {@link DevDatabaseConfigSource}. */
     interface Database {

@@ -1,7 +1,9 @@
 package org.youthwork.logbook.area;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.youthwork.logbook.Api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -11,6 +13,11 @@ import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class ReferenceDataTest {
+
+    @BeforeAll
+    static void signIn() {
+        Api.asAdmin();
+    }
 
     @Test
     void shouldServeBothCountries() {

@@ -21,6 +21,7 @@ class OrganisationResourceTest {
 
     @BeforeAll
     static void logFailures() {
+        Api.asAdmin();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

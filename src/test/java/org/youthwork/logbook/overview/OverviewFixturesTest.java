@@ -40,6 +40,7 @@ class OverviewFixturesTest {
 
     @BeforeAll
     static void logFailures() {
+        Api.asAdmin();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

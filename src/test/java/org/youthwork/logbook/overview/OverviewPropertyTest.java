@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.youthwork.logbook.Api;
 import org.youthwork.logbook.TestAreas;
@@ -36,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class OverviewPropertyTest {
+
+    @BeforeAll
+    static void signIn() {
+        Api.asAdmin();
+    }
 
     private static final String[] MUNICIPALITIES = {"XP-A1", "XP-A2", "XP-B1", "XP-B2"};
     private static final String[] METHODS = {"STREET", "DIGITAL", "INFORMAL_GROUP", "OPEN", "GROUP_PROGRAMME", "EVENT", "COUNSELLING"};

@@ -42,6 +42,7 @@ class SessionResourceTest {
 
     @BeforeAll
     static void logFailures() {
+        Api.asAdmin();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

@@ -51,6 +51,7 @@ class SessionValidationTest {
 
     @BeforeAll
     static void logFailures() {
+        Api.asAdmin();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

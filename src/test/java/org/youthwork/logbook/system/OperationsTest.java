@@ -1,7 +1,9 @@
 package org.youthwork.logbook.system;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.youthwork.logbook.Api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +12,11 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class OperationsTest {
+
+    @BeforeAll
+    static void signIn() {
+        Api.asAdmin();
+    }
 
     @Test
     void shouldBeReadyWhenTheDatabaseAnswers() {

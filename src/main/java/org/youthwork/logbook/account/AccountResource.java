@@ -1,0 +1,92 @@
+package org.youthwork.logbook.account;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.youthwork.logbook.account.AccountRequests.ClientRequest;
+import org.youthwork.logbook.account.AccountRequests.ClientResponse;
+import org.youthwork.logbook.account.AccountRequests.UserRequest;
+import org.youthwork.logbook.account.AccountRequests.UserResponse;
+import org.youthwork.logbook.system.QueryParams;
+
+@Path("/api/v1")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+class AccountResource {
+
+    private final AccountService accounts;
+
+    AccountResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @POST
+    @Path("/users")
+    @Operation(summary = "Create a person's account",
+            description = "Administrators create any; organisation leads youth workers and leads of their own organisation.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response createUser(@Valid @NotNull UserRequest request, UriInfo uri) {
+        UserResponse user = accounts.createUser(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build()).entity(user).build();
+    }
+
+    @DELETE
+    @Path("/users/{id}")
+    @Operation(summary = "Delete a person's account", description = "Its tokens stop working at once.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void deleteUser(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
+        accounts.delete(QueryParams.pathId(id));
+    }
+
+    @POST
+    @Path("/clients")
+    @Operation(summary = "Create a machine's account",
+            description = "For a reporting tool or an app: answers the client_secret once; it is stored only as a hash.")
+    @APIResponse(responseCode = "201", description = "Created; keep the client_secret, it is not shown again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public Response createClient(@Valid @NotNull ClientRequest request, UriInfo uri) {
+        ClientResponse client = accounts.createClient(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(client.id().toString()).build())
+                .header("Cache-Control", "no-store").entity(client).build();
+    }
+
+    @DELETE
+    @Path("/clients/{id}")
+    @Operation(summary = "Delete a machine's account", description = "Its tokens stop working at once.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void deleteClient(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
+        accounts.delete(QueryParams.pathId(id));
+    }
+}

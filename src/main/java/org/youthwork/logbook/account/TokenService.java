@@ -1,0 +1,145 @@
+package org.youthwork.logbook.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.youthwork.logbook.system.LogbookConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+
+/** The OAuth 2.0 token endpoint's work: check the credentials, count failures, sign a short-lived JWT. */
+@ApplicationScoped
+public class TokenService {
+
+    @Schema(name = "Token")
+    public record Token(@JsonProperty("access_token") String accessToken,
+                        @JsonProperty("token_type") String tokenType,
+                        @JsonProperty("expires_in") int expiresIn) {
+    }
+
+    /** An RFC 6749 error; the problem fields beside it keep it readable to clients that expect RFC 9457. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "TokenError")
+    public record TokenError(String error, @JsonProperty("error_description") String errorDescription, String type,
+                             String title, int status, String detail) {
+        static TokenError of(String error, int status, String description) {
+            return new TokenError(error, description, "urn:logbook:problem:" + error.replace('_', '-'),
+                    error.replace('_', ' '), status, description);
+        }
+    }
+
+    private final LogbookConfig config;
+    private final LoginGuard guard;
+    /** Checked when the account is unknown, so that it costs the same time as a wrong password. */
+    private final String decoy = BcryptUtil.bcryptHash("no account has this password");
+
+    TokenService(LogbookConfig config, LoginGuard guard) {
+        this.config = config;
+        this.guard = guard;
+    }
+
+    void refuseToStartWithoutKeys(@Observes StartupEvent started) {
+        if (!signs() && ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()) {
+            throw new IllegalStateException("No token signing key: set LOGBOOK_JWT_PRIVATE_KEY (an RSA key in PKCS#8 PEM), "
+                    + "or configure an external identity provider with MP_JWT_VERIFY_PUBLICKEY_LOCATION (see the README)");
+        }
+    }
+
+    @Transactional
+    public Response token(MultivaluedMap<String, String> form, String authorization, String address) {
+        String grant = first(form, "grant_type");
+        if (grant == null) {
+            return error(400, "invalid_request", "grant_type is required: password or client_credentials");
+        }
+        if (!signs()) {
+            return error(400, "unsupported_grant_type", "this installation takes tokens from its identity provider");
+        }
+        return switch (grant) {
+            case "password" -> signIn(Account.Kind.USER, first(form, "username"), first(form, "password"), address);
+            case "client_credentials" -> {
+                String[] basic = basic(authorization);
+                yield signIn(Account.Kind.CLIENT, basic != null ? basic[0] : first(form, "client_id"),
+                        basic != null ? basic[1] : first(form, "client_secret"), address);
+            }
+            default -> error(400, "unsupported_grant_type", "grant_type must be password or client_credentials");
+        };
+    }
+
+    private Response signIn(Account.Kind kind, String login, String secret, String address) {
+        if (login == null || secret == null) {
+            return error(400, "invalid_request", kind == Account.Kind.USER ? "username and password are required"
+                    : "client_id and client_secret are required");
+        }
+        String loginKey = kind + ":" + login.toLowerCase();
+        String addressKey = "address:" + address;
+        long wait = guard.retryAfter(loginKey, addressKey);
+        if (wait > 0) {
+            return Response.status(429).header("Retry-After", wait).header("Cache-Control", "no-store")
+                    .entity(TokenError.of("too_many_attempts", 429, "too many failed attempts; try again in " + wait + " s"))
+                    .build();
+        }
+        Account account = Account.live(kind, login);
+        boolean matches = BcryptUtil.matches(secret, account != null ? account.secretHash : decoy);
+        if (account == null || !matches) {
+            guard.failed(loginKey, addressKey);
+            return kind == Account.Kind.USER
+                    ? error(400, "invalid_grant", "the username or the password is wrong")
+                    : error(401, "invalid_client", "the client id or the secret is wrong");
+        }
+        guard.succeeded(loginKey);
+        int lifespan = config.jwt().lifespan();
+        JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())
+                .subject(account.id.toString())
+                .upn(account.login)
+                .groups(Set.of(account.role.name()))
+                .expiresIn(lifespan);
+        if (account.organisationId != null) {
+            claims.claim(Caller.ORGANISATION, account.organisationId.toString());
+        }
+        if (account.municipalityCode != null) {
+            claims.claim(Caller.MUNICIPALITY, account.municipalityCode);
+        }
+        if (account.countryCode != null) {
+            claims.claim(Caller.COUNTRY, account.countryCode);
+        }
+        return Response.ok(new Token(claims.sign(), "Bearer", lifespan)).header("Cache-Control", "no-store").build();
+    }
+
+    private static boolean signs() {
+        return ConfigProvider.getConfig().getOptionalValue("smallrye.jwt.sign.key", String.class).isPresent();
+    }
+
+    private static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String first(MultivaluedMap<String, String> form, String name) {
+        String value = form == null ? null : form.getFirst(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Response error(int status, String error, String description) {
+        return Response.status(status).header("Cache-Control", "no-store").entity(TokenError.of(error, status, description)).build();
+    }
+}

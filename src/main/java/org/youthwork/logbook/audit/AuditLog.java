@@ -1,0 +1,76 @@
+package org.youthwork.logbook.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.youthwork.logbook.account.Caller;
+import org.youthwork.logbook.account.Role;
+import org.youthwork.logbook.system.Page;
+import org.youthwork.logbook.system.QueryParams.Paging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Writes the audit trail in the transaction of the change it records, and reads it back. */
+@ApplicationScoped
+public class AuditLog {
+
+    @Schema(name = "Change", description = "One change: who, when, and the representation before and after")
+    public record Change(Instant at, AuditEntry.Action action, Actor actor,
+                         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true) String before,
+                         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true) String after) {
+    }
+
+    public record Actor(UUID id, String name, Role role) {
+    }
+
+    private final Caller caller;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditLog(Caller caller, ObjectMapper json, Clock clock) {
+        this.caller = caller;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditEntry.Type type, UUID id, AuditEntry.Action action, Object before, Object after) {
+        AuditEntry entry = new AuditEntry();
+        entry.entityType = type;
+        entry.entityId = id;
+        entry.action = action;
+        entry.actorId = caller.accountId();
+        entry.actorName = caller.name();
+        entry.actorRole = caller.role();
+        entry.at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        entry.before = write(before);
+        entry.after = write(after);
+        entry.persist();
+    }
+
+    public Page<Change> history(AuditEntry.Type type, UUID id, Paging paging) {
+        var query = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", Sort.by("id"), type, id);
+        var items = query.page(paging.page(), paging.size()).list().stream()
+                .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before, e.after))
+                .toList();
+        return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    private String write(Object state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the audit trail", e);
+        }
+    }
+}
