@@ -32,7 +32,8 @@ import java.util.Map;
 public class JwtKeys implements ConfigSourceFactory {
 
     private static final Logger LOG = Logger.getLogger(JwtKeys.class);
-    private static final int ORDINAL = 275;
+    /** Below application.properties (250), so that any configured verification key (an external issuer's) wins. */
+    private static final int ORDINAL = 240;
     private static volatile Map<String, String> generated;
 
     @Override
@@ -55,7 +56,9 @@ public class JwtKeys implements ConfigSourceFactory {
             }
             Map<String, String> config = new HashMap<>();
             config.put("smallrye.jwt.sign.key", pem(key.getEncoded(), "PRIVATE KEY"));
-            config.put("mp.jwt.verify.publickey", pem(publicKey(key).getEncoded(), "PUBLIC KEY"));
+            String publicKey = pem(publicKey(key).getEncoded(), "PUBLIC KEY");
+            config.put("mp.jwt.verify.publickey", publicKey);
+            config.put("logbook.jwt.own-public-key", publicKey);
             return List.of(new PropertiesConfigSource(config, "logbook-jwt-keys", ORDINAL));
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot read or make the token signing key", e);

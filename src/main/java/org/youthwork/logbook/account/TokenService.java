@@ -51,7 +51,10 @@ public class TokenService {
     }
 
     void refuseToStartWithoutKeys(@Observes StartupEvent started) {
-        if (!signs() && ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()) {
+        var config = ConfigProvider.getConfig();
+        boolean verifies = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent()
+                || config.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent();
+        if (!verifies) {
             throw new IllegalStateException("No token signing key: set LOGBOOK_JWT_PRIVATE_KEY (an RSA key in PKCS#8 PEM), "
                     + "or configure an external identity provider with MP_JWT_VERIFY_PUBLICKEY_LOCATION (see the README)");
         }
@@ -117,8 +120,13 @@ public class TokenService {
         return Response.ok(new Token(claims.sign(), "Bearer", lifespan)).header("Cache-Control", "no-store").build();
     }
 
+    /** Whether the service signs its own tokens: it has a key, and the tokens it verifies are its own. */
     private static boolean signs() {
-        return ConfigProvider.getConfig().getOptionalValue("smallrye.jwt.sign.key", String.class).isPresent();
+        var config = ConfigProvider.getConfig();
+        var own = config.getOptionalValue("logbook.jwt.own-public-key", String.class);
+        return config.getOptionalValue("smallrye.jwt.sign.key", String.class).isPresent()
+                && config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()
+                && own.isPresent() && own.equals(config.getOptionalValue("mp.jwt.verify.publickey", String.class));
     }
 
     private static String[] basic(String authorization) {

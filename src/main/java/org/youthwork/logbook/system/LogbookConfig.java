@@ -32,6 +32,9 @@ public interface LogbookConfig {
         /** PKCS#8 PEM of the RS256 signing key; required in production, made by the development start and the tests. */
         Optional<String> privateKey();
 
+        /** The public half of the service's own key, set by JwtKeys; verification uses it unless configured otherwise. */
+        Optional<String> ownPublicKey();
+
         /** The {@code iss} of the service's tokens; also what their verification expects. */
         @WithDefault("urn:logbook")
         String issuer();
