@@ -64,6 +64,14 @@ public class SessionService {
 
     @Transactional
     public Created create(SessionRequest request) {
+        return store(request);
+    }
+
+    /**
+     * Stores one session in the caller's transaction. A refusal (a ProblemException) leaves the transaction usable,
+     * so that an import can go on with its next line.
+     */
+    Created store(SessionRequest request) {
         YouthSession candidate = new YouthSession();
         Organisation organisation = apply(candidate, request);
         if (!caller.canLogFor(organisation.id)) {

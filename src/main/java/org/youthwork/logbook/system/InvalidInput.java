@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Turns what Jackson and Bean Validation report into violations that name the field as the client wrote it. */
-final class InvalidInput {
+public final class InvalidInput {
 
     private InvalidInput() {
     }
@@ -39,7 +39,7 @@ final class InvalidInput {
         return count == 1 ? "The request has 1 invalid field." : "The request has " + count + " invalid fields.";
     }
 
-    static List<Problem.Violation> fromConstraintViolations(Set<? extends ConstraintViolation<?>> violations) {
+    public static List<Problem.Violation> fromConstraintViolations(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
                 .map(v -> {
                     String field = field(v.getPropertyPath());
@@ -84,7 +84,7 @@ final class InvalidInput {
         return !"request".equals(node.getName());
     }
 
-    static Problem.Violation fromJackson(JsonProcessingException e) {
+    public static Problem.Violation fromJackson(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new Problem.Violation(path(unknown), "unknown property; known are: " + knownProperties(unknown.getKnownPropertyIds()));
         }

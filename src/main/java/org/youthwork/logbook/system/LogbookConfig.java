@@ -1,5 +1,6 @@
 package org.youthwork.logbook.system;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -17,6 +18,10 @@ public interface LogbookConfig {
     /** Load the sample youth centres and a few hundred sessions into an empty database at start. */
     @WithDefault("false")
     boolean demoData();
+
+    /** The largest JSON body accepted; imports (POST /api/v1/sessions/import) are streamed and not limited by it. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
 
     Database database();
 

@@ -34,6 +34,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    public List<Problem.Violation> violations() {
+        return violations != null ? violations : List.of(new Problem.Violation(null, getMessage()));
+    }
+
     public Problem toProblem() {
         return type.problem(getMessage(), violations);
     }

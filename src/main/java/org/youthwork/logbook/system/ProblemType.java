@@ -11,6 +11,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", 406),
     CONFLICT("conflict", "Conflict", 409),
+    LENGTH_REQUIRED("length-required", "Length required", 411),
     PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
     BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

@@ -188,6 +188,23 @@ class SessionValidationTest {
     }
 
     @Test
+    void shouldRefuseAStreamedJsonBodyWith411() throws Exception {
+        var url = new java.net.URL(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/sessions");
+        var connection = (java.net.HttpURLConnection) url.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(1024);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Authorization", "Bearer " + Api.adminToken());
+        try (var out = connection.getOutputStream()) {
+            out.write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Api.session(organisation)));
+        }
+        assertEquals(411, connection.getResponseCode());
+        assertEquals("application/problem+json", connection.getContentType());
+        assertNothingStored();
+    }
+
+    @Test
     void shouldRefuseAWrongContentTypeWith415() {
         given().contentType(ContentType.TEXT).body("title=Street outreach").post("/api/v1/sessions").then()
                 .statusCode(415).contentType("application/problem+json").body("status", equalTo(415));

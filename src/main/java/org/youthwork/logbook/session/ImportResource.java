@@ -1,0 +1,55 @@
+package org.youthwork.logbook.session;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+@Path("/api/v1/sessions/import")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+class ImportResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
+    private final SessionImport imports;
+
+    ImportResource(SessionImport imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes({NDJSON, CSV})
+    @Operation(summary = "Import many sessions",
+            description = "One session per line: NDJSON (application/x-ndjson), or CSV (text/csv) with a header row naming the "
+                    + "fields, methods and themes separated by |, and one column per age band and gender such as `15-19 FEMALE`. "
+                    + "Same fields and rules as a single session; streamed, of any size. Committed in batches of 500 lines: "
+                    + "a refused line does not stop the others, and a session whose id is stored already with the same "
+                    + "content is left as it is, so an interrupted import can simply be sent again.")
+    @RequestBody(content = {@Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "200", description = "The report: lines stored, unchanged and refused, with line numbers and problems",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionImport.Report.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public SessionImport.Report importSessions(InputStream body, HttpHeaders headers) throws IOException {
+        boolean csv = headers.getMediaType() != null && headers.getMediaType().isCompatible(MediaType.valueOf(CSV));
+        return csv ? imports.csv(body) : imports.ndjson(body);
+    }
+}

@@ -1,0 +1,163 @@
+package org.youthwork.logbook.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.youthwork.logbook.Api;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bulk import: NDJSON and CSV, line-precise reports, nothing stored twice. */
+@QuarkusTest
+class SessionImportTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeAll
+    static void signIn() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Api.asAdmin();
+    }
+
+    @Test
+    void shouldStoreTheGoodLinesAndReportTheBadOnesByLineNumber() throws Exception {
+        String org = Api.createOrganisation("Import centre", "SI-133", true);
+        Map<String, Object> tooManyFirstTimers = withId(Api.session(org));
+        tooManyFirstTimers.put("firstTimeParticipants", 50);
+        Map<String, Object> unknownOrganisation = withId(Api.session(UUID.randomUUID().toString()));
+        String file = String.join("\n",
+                json.writeValueAsString(withId(Api.session(org))),          // 1 stored
+                json.writeValueAsString(withId(Api.session(org))),          // 2 stored
+                json.writeValueAsString(tooManyFirstTimers),                // 3 refused: a rule
+                "{\"title\": ",                                             // 4 refused: malformed
+                "",                                                         // 5 blank: skipped
+                json.writeValueAsString(unknownOrganisation),               // 6 refused: unknown organisation
+                json.writeValueAsString(withId(Api.session(org))));         // 7 stored
+
+        ndjson(file).statusCode(200)
+                .body("lines", equalTo(6))
+                .body("accepted", equalTo(3))
+                .body("unchanged", equalTo(0))
+                .body("rejected", equalTo(3))
+                .body("errors.line", contains(3, 4, 6))
+                .body("errors[0].id", equalTo(tooManyFirstTimers.get("id")))
+                .body("errors[0].problems.field", hasItem("firstTimeParticipants"))
+                .body("errors[1].problems[0].message", containsString("malformed JSON"))
+                .body("errors[2].problems.field", hasItem("organisationId"));
+        assertEquals(3, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+    }
+
+    @Test
+    void shouldStoreNothingTwiceWhenAFileIsSentAgain() throws Exception {
+        String org = Api.createOrganisation("Re-import centre", "SI-133", true);
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            file.append(json.writeValueAsString(withId(Api.session(org)))).append('\n');
+        }
+        ndjson(file.toString()).statusCode(200).body("accepted", equalTo(3));
+        ndjson(file.toString()).statusCode(200).body("accepted", equalTo(0)).body("unchanged", equalTo(3)).body("rejected", equalTo(0));
+        assertEquals(3, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+
+        String changed = file.toString().replace("\"durationMinutes\":120", "\"durationMinutes\":90");
+        ndjson(changed).statusCode(200).body("rejected", equalTo(3))
+                .body("errors[0].problems[0].message", containsString("other content"));
+    }
+
+    @Test
+    void shouldCommitInBatchesAcrossAThousandLines() throws Exception {
+        String org = Api.createOrganisation("Big import centre", "SI-133", true);
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1203; i++) {
+            Map<String, Object> s = Api.session(org);
+            s.put("durationMinutes", 1 + i % 300);
+            file.append(json.writeValueAsString(s)).append('\n');
+        }
+        ndjson(file.toString()).statusCode(200).body("lines", equalTo(1203)).body("accepted", equalTo(1203));
+        assertEquals(1203, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+        assertEquals(1203, count("select count(*) from audit_entry a join youth_session s on s.id = a.entity_id"
+                + " where s.organisation_id = '" + org + "' and a.action = 'CREATE'"));
+    }
+
+    @Test
+    void shouldImportCsvWithQuotedFieldsAndNameTheLineOfABadRow() {
+        String org = Api.createOrganisation("CSV centre", "SI-133", true);
+        String date = java.time.LocalDate.now().minusDays(3).toString();
+        String csv = "\uFEFFid,organisationId,date,durationMinutes,title,methods,themes,setting,15-19 FEMALE,20-24 MALE,youthWorkers,youthLed,notes\r\n"
+                + UUID.randomUUID() + "," + org + "," + date + ",90,\"Street work, by the river\",STREET|INFORMAL_GROUP,HEALTH,PUBLIC_SPACE,4,3,2,false,\"Two lines\nof \"\"notes\"\"\"\r\n"
+                + UUID.randomUUID() + "," + org + "," + date + ",ninety,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,,1,false,\r\n"
+                + "," + org + "," + date + ",60,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,,1,true,\r\n";
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sessions/import").then()
+                .statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(1))
+                .body("errors[0].line", equalTo(4))
+                .body("errors[0].problems[0].field", equalTo("durationMinutes"));
+        given().queryParam("organisationId", org).queryParam("method", "STREET").get("/api/v1/sessions").then()
+                .body("items[0].title", equalTo("Street work, by the river"))
+                .body("items[0].notes", equalTo("Two lines\nof \"notes\""))
+                .body("items[0].participantsTotal", equalTo(7))
+                .body("items[0].methods", contains("STREET", "INFORMAL_GROUP"));
+    }
+
+    @Test
+    void shouldRefuseACsvWithAnUnknownColumnOrAnotherMediaType() {
+        given().contentType("text/csv").body("organisationId,colour\r\nx,blue\r\n").post("/api/v1/sessions/import").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("colour"));
+        given().contentType("application/json").body("[]").post("/api/v1/sessions/import").then().statusCode(415);
+    }
+
+    @Test
+    void shouldImportOnlyWhatTheCallerMayLog() throws Exception {
+        String own = Api.createOrganisation("Worker's centre", "SI-133", true);
+        String other = Api.createOrganisation("Someone else's centre", "SI-133", true);
+        String worker = "importer-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.createUser(worker, "a long enough password", "YOUTH_WORKER", "organisationId", own);
+        String token = Api.token(worker, "a long enough password");
+        String file = json.writeValueAsString(Api.session(own)) + "\n" + json.writeValueAsString(Api.session(other)) + "\n";
+        given().header("Authorization", "Bearer " + token).contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/sessions/import").then()
+                .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("errors[0].line", equalTo(2)).body("errors[0].problems[0].field", equalTo("organisationId"));
+        assertEquals(0, count("select count(*) from youth_session where organisation_id = '" + other + "'"));
+    }
+
+    private static io.restassured.response.ValidatableResponse ndjson(String body) {
+        return given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/sessions/import").then();
+    }
+
+    private static Map<String, Object> withId(Map<String, Object> session) {
+        session.put("id", UUID.randomUUID().toString());
+        return session;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
