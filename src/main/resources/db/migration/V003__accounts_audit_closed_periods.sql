@@ -28,8 +28,10 @@ create index account_organisation_idx on account (organisation_id);
 
 -- Every change to a session or an organisation: who, when, and the state before and after (null when created or
 -- deleted). Written in the same transaction as the change; the database refuses to change or delete a row.
+-- Ids come from a sequence that hands out blocks of 50, so that a bulk import can batch its audit rows.
+create sequence audit_entry_id_seq increment by 50;
 create table audit_entry (
-    id           bigint       generated always as identity primary key,
+    id           bigint       primary key default nextval('audit_entry_id_seq'),
     entity_type  varchar(20)  not null check (entity_type in ('SESSION', 'ORGANISATION')),
     entity_id    uuid         not null,
     action       varchar(10)  not null check (action in ('CREATE', 'UPDATE', 'DELETE')),

@@ -2,6 +2,7 @@ package org.youthwork.logbook.period;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.youthwork.logbook.account.Caller;
@@ -99,6 +100,8 @@ public class ClosedPeriods {
     private long closedYears(String country, int firstYear, int lastYear) {
         return ((Number) em.createNativeQuery("select count(*) from closed_period where country_code = :country"
                         + " and year between :first and :last")
+                // Reads only closed_period: no need to flush every pending session before it.
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("country", country).setParameter("first", firstYear).setParameter("last", lastYear)
                 .getSingleResult()).longValue();
     }

@@ -51,6 +51,15 @@ public class Participants {
         return counts;
     }
 
+    /** The sum of the counts, as the database's generated column participants_total computes it. */
+    int total() {
+        int total = 0;
+        for (ParticipantCount c : counts()) {
+            total += c.count();
+        }
+        return total;
+    }
+
     Integer get(AgeBand band, Gender gender) {
         return switch (band) {
             case UNDER_15 -> pick(gender, under15Female, under15Male, under15Other);

@@ -2,6 +2,7 @@ package org.youthwork.logbook.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.youthwork.logbook.account.Caller;
@@ -64,7 +65,9 @@ public class SessionService {
 
     @Transactional
     public Created create(SessionRequest request) {
-        return store(request);
+        Created created = store(request);
+        YouthSession.flush(); // a refusal by the database becomes this request's answer, not a failed commit
+        return created;
     }
 
     /**
@@ -81,6 +84,7 @@ public class SessionService {
             // Identical retries may arrive at once (a phone that timed out): they queue on the id, and each
             // one after the first finds the stored session instead of failing on the primary key.
             em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(:id as text), 0))")
+                    .setFlushMode(FlushModeType.COMMIT) // reads no table: no need to flush pending sessions first
                     .setParameter("id", request.id().toString()).getSingleResult();
             YouthSession stored = YouthSession.findById(request.id());
             if (stored != null) {
@@ -90,7 +94,7 @@ public class SessionService {
         closedPeriods.requireOpen(organisation.municipality.countryCode, candidate.date);
         candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
         candidate.createdAt = candidate.updatedAt;
-        candidate.persistAndFlush();
+        candidate.persist();
         SessionResponse created = SessionResponse.from(candidate);
         audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, created);
         return new Created(created, true);
@@ -261,6 +265,7 @@ public class SessionService {
         s.themes = EnumSet.copyOf(r.themes());
         s.setting = r.setting();
         s.participants = Participants.of(r.participants());
+        s.participantsTotal = s.participants.total();
         s.participantsEstimated = Boolean.TRUE.equals(r.participantsEstimated());
         s.firstTimeParticipants = orZero(r.firstTimeParticipants());
         s.unorganisedYouth = orZero(r.unorganisedYouth());
