@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.youthwork.logbook.overview.Overview.Level;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,28 +75,80 @@ class OverviewQueries {
                                     (s.municipality_code), (s.region_code), (s.methods), (s.themes))
             """;
 
-    /**
-     * The member organisations based in the area and the months in which they recorded, wherever the sessions
-     * were held: the first row (month null) is the indicator, the others the reporting completeness per month.
-     */
-    private static final String INDICATOR = """
-            with members as (
-                select o.id from organisation o join municipality m on m.code = o.municipality_code
-                where o.member and AREA
-            ), recorded as (
-                select s.organisation_id, to_char(s.held_on, 'YYYY-MM') as month
-                from youth_session s join members on members.id = s.organisation_id
-                where s.deleted_at is null and s.held_on >= :from and s.held_on < :until
-                group by s.organisation_id, to_char(s.held_on, 'YYYY-MM')
-            )
-            select null as month,
-                   (select count(*) from members) as members,
-                   (select count(distinct organisation_id) from recorded) as recording,
-                   (select count(*) from (select organisation_id from recorded group by organisation_id
-                                          having count(*) >= :required) regular) as regular
-            union all
-            select month, count(*), null, null from recorded group by month
+    /** The member organisations of the network based in the area. */
+    private static final String MEMBERS = """
+            select count(*) as members from organisation o join municipality m on m.code = o.municipality_code
+            where o.member and AREA
             """;
+
+    /** The months in which each member organisation based in the area recorded a session, wherever it was held. */
+    private static final String RECORDED = """
+            select s.organisation_id as organisation_id, to_char(s.held_on, 'YYYY-MM') as month
+            from youth_session s
+            join organisation o on o.id = s.organisation_id
+            join municipality m on m.code = o.municipality_code
+            where o.member and AREA and s.deleted_at is null and s.held_on >= :from and s.held_on < :until
+            group by s.organisation_id, to_char(s.held_on, 'YYYY-MM')
+            """;
+
+    private static final String ROLLUP_RECORDED = """
+            select r.organisation_id as organisation_id, to_char(r.month, 'YYYY-MM') as month
+            from rollup_organisation_month r
+            join organisation o on o.id = r.organisation_id
+            join municipality m on m.code = o.municipality_code
+            where o.member and AREA and r.month >= :from and r.month < :until
+            group by r.organisation_id, r.month
+            having sum(r.sessions) > 0
+            """;
+
+    /** Whole months from the municipality rollup: totals (with the sums per setting, method and theme), months, areas. */
+    private static final String ROLLUP_FACTS = "select case"
+            + " when grouping(r.month) = 0 then 'MONTH'"
+            + " when grouping(r.municipality_code) = 0 then 'MUNICIPALITY'"
+            + " when grouping(m.region_code) = 0 then 'REGION'"
+            + " else 'TOTAL' end as dimension,"
+            + " coalesce(to_char(r.month, 'YYYY-MM'), r.municipality_code, m.region_code) as key, "
+            + String.join(", ", rollupColumns())
+            + " from rollup_municipality_month r join municipality m on m.code = r.municipality_code"
+            + " where r.month >= :from and r.month < :until and AREA"
+            + " group by grouping sets ((), (r.month), (r.municipality_code), (m.region_code))";
+
+    private static final String ROLLUP_ORGANISATIONS = """
+            select cast(r.organisation_id as text) as key, max(o.name) as name,
+                   sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
+            from rollup_organisation_month r
+            join municipality m on m.code = r.municipality_code
+            join organisation o on o.id = r.organisation_id
+            where r.month >= :from and r.month < :until and AREA
+            group by r.organisation_id
+            """;
+
+    private static List<String> rollupColumns() {
+        List<String> columns = new java.util.ArrayList<>();
+        for (String measure : Facts.MEASURES) {
+            columns.add("sum(r." + measure + ") as " + measure);
+        }
+        for (String prefix : codePrefixes()) {
+            for (String measure : Facts.CODE_MEASURES) {
+                columns.add("sum(r." + prefix + "_" + measure + ") as " + prefix + "_" + measure);
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> codePrefixes() {
+        List<String> prefixes = new java.util.ArrayList<>();
+        for (var s : org.youthwork.logbook.session.Setting.values()) {
+            prefixes.add("setting_" + s.name().toLowerCase());
+        }
+        for (var m : org.youthwork.logbook.session.Method.values()) {
+            prefixes.add("method_" + m.name().toLowerCase());
+        }
+        for (var t : org.youthwork.logbook.session.Theme.values()) {
+            prefixes.add("theme_" + t.name().toLowerCase());
+        }
+        return prefixes;
+    }
 
     private static final String ANNUAL = "select o.id as organisation_id, o.name as name,"
             + " o.municipality_code as municipality_code, m.name as municipality,"
@@ -132,23 +185,42 @@ class OverviewQueries {
     }
 
     /**
-     * Totals and the breakdowns by setting, month, organisation, municipality and region, and by the set of methods
-     * and of themes a session has (at most 127 and 511 rows), from which the service counts each code.
+     * From the sessions of the days [from, until): totals and the breakdowns by setting, month, organisation,
+     * municipality and region, and by the set of methods and of themes a session has (at most 127 and 511 rows),
+     * which the service spreads onto each code.
      */
-    List<Tuple> facts(Level level, String code, Period period) {
-        return run(FACTS.replace("AREA", areaCondition(level)), code, period, Map.of());
+    List<Tuple> facts(Level level, String code, LocalDate from, LocalDate until) {
+        return run(FACTS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
     }
 
-    List<Tuple> indicator(Level level, String code, Period period, int requiredMonths) {
-        return run(INDICATOR.replace("AREA", areaCondition(level)), code, period, Map.of("required", requiredMonths));
+    /** From the rollups, for whole months: [from, until) are first days of months. */
+    List<Tuple> rollupFacts(Level level, String code, LocalDate from, LocalDate until) {
+        return run(ROLLUP_FACTS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+    }
+
+    List<Tuple> rollupOrganisations(Level level, String code, LocalDate from, LocalDate until) {
+        return run(ROLLUP_ORGANISATIONS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+    }
+
+    long members(Level level, String code) {
+        var query = em.createNativeQuery(MEMBERS.replace("AREA", areaCondition(level)), Tuple.class).setParameter("code", code);
+        return Facts.number((Tuple) query.getSingleResult(), "members");
+    }
+
+    List<Tuple> recordedMonths(Level level, String code, LocalDate from, LocalDate until) {
+        return run(RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+    }
+
+    List<Tuple> rollupRecordedMonths(Level level, String code, LocalDate from, LocalDate until) {
+        return run(ROLLUP_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
     }
 
     List<Tuple> annual(String country, Period period) {
-        return run(ANNUAL, null, period, Map.of("country", country));
+        return run(ANNUAL, null, period.from(), period.until(), Map.of("country", country));
     }
 
     List<Tuple> annualCodes(String country, Period period) {
-        return run(ANNUAL_CODES, null, period, Map.of("country", country));
+        return run(ANNUAL_CODES, null, period.from(), period.until(), Map.of("country", country));
     }
 
     /** The area a municipality row {@code m} must be in; fixed text, chosen by level, never built from input. */
@@ -161,10 +233,10 @@ class OverviewQueries {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Tuple> run(String sql, String code, Period period, Map<String, Object> extra) {
+    private List<Tuple> run(String sql, String code, LocalDate from, LocalDate until, Map<String, Object> extra) {
         var query = em.createNativeQuery(sql, Tuple.class)
-                .setParameter("from", period.from())
-                .setParameter("until", period.until());
+                .setParameter("from", from)
+                .setParameter("until", until);
         if (code != null) {
             query.setParameter("code", code);
         }

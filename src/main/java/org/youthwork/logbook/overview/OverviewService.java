@@ -17,12 +17,12 @@ import org.youthwork.logbook.overview.Overview.OrganisationRow;
 import org.youthwork.logbook.overview.Overview.SettingRow;
 import org.youthwork.logbook.overview.Overview.ThemeRow;
 import org.youthwork.logbook.overview.Overview.Totals;
+import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.session.AgeBand;
 import org.youthwork.logbook.session.Gender;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Setting;
 import org.youthwork.logbook.session.Theme;
-import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.ProblemType;
 
@@ -32,14 +32,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.Set;
+import java.util.UUID;
 
-/** Assembles overviews from the aggregates of {@link OverviewQueries}; the work per answer is per row, not per session. */
+/**
+ * Assembles overviews. The whole months of a period come from the rollups (a row per municipality and month), the days
+ * before the first and after the last whole month from the sessions themselves; the work per answer is per row,
+ * never per session. {@link #reference} answers from the sessions alone: the rollups must always agree with it.
+ */
 @ApplicationScoped
 public class OverviewService {
 
@@ -60,57 +67,82 @@ public class OverviewService {
     }
 
     public Overview overview(Level level, String code, Period period) {
+        return overview(level, code, period, false);
+    }
+
+    /** The overview computed from the sessions alone, as the rollups must reproduce it. */
+    Overview reference(Level level, String code, Period period) {
+        return overview(level, code, period, true);
+    }
+
+    private Overview overview(Level level, String code, Period period, boolean fromSessionsOnly) {
         Area found = area(level, code);
         if (!caller.canSeeArea(level == Level.MUNICIPALITY ? code : null, found.country())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this area.");
         }
-        AreaRef area = found.ref();
-        Map<String, Map<String, Tuple>> facts = new HashMap<>();
-        for (Tuple row : queries.facts(level, code, period)) {
-            facts.computeIfAbsent(row.get("dimension", String.class), d -> new HashMap<>()).put(row.get("key", String.class), row);
+        Facts facts = new Facts();
+        Map<UUID, Set<String>> recorded = new HashMap<>();
+        for (Span span : spans(period, fromSessionsOnly)) {
+            if (span.rollup()) {
+                facts.addRollup(queries.rollupFacts(level, code, span.from(), span.until()));
+                facts.addOrganisations(queries.rollupOrganisations(level, code, span.from(), span.until()));
+                addRecorded(recorded, queries.rollupRecordedMonths(level, code, span.from(), span.until()));
+            } else {
+                facts.addSessions(queries.facts(level, code, span.from(), span.until()));
+                addRecorded(recorded, queries.recordedMonths(level, code, span.from(), span.until()));
+            }
         }
-        Tuple total = facts.get("TOTAL").get(null);
-        Map<Method, long[]> methods = perCode(Method.values(), m -> m.bit, facts.getOrDefault("METHODS", Map.of()));
-        Map<Theme, long[]> themes = perCode(Theme.values(), t -> t.bit, facts.getOrDefault("THEMES", Map.of()));
-        int required = requiredMonths(period);
-        long municipalitiesCovered = facts.getOrDefault("MUNICIPALITY", Map.of()).size();
+        Facts.Row total = facts.total();
         boolean closed = closedPeriods.allClosed(found.country(), period.from().getYear(), period.to().getYear());
-        return new Overview(area, period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
-                methods.entrySet().stream().map(e -> new MethodRow(e.getKey(), e.getValue()[0], hours(e.getValue()[1]),
-                        e.getValue()[1], e.getValue()[2])).toList(),
-                themes.entrySet().stream().map(e -> new ThemeRow(e.getKey(), e.getValue()[0], hours(e.getValue()[1]),
-                        e.getValue()[1], e.getValue()[2])).toList(),
-                rows(Setting.values(), s -> facts.getOrDefault("SETTING", Map.of()).get(s.name()),
-                        (s, r) -> new SettingRow(s, number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"), number(r, "participants"))),
-                rows(period.months().toArray(YearMonth[]::new), m -> facts.getOrDefault("MONTH", Map.of()).get(m.toString()),
-                        (m, r) -> new MonthRow(m.toString(), number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"), number(r, "participants"))),
-                byOrganisation(facts.getOrDefault("ORGANISATION", Map.of())),
-                level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts.getOrDefault("MUNICIPALITY", Map.of())),
-                level == Level.COUNTRY ? areaRows(regions(code), facts.getOrDefault("REGION", Map.of())) : null,
-                indicator(level, code, period, required, municipalitiesCovered));
+        return new Overview(found.ref(), period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
+                Arrays.stream(Method.values()).map(m -> {
+                    Facts.Row r = facts.get("METHOD", m.name());
+                    return new MethodRow(m, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
+                }).toList(),
+                Arrays.stream(Theme.values()).map(t -> {
+                    Facts.Row r = facts.get("THEME", t.name());
+                    return new ThemeRow(t, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
+                }).toList(),
+                Arrays.stream(Setting.values()).map(s -> {
+                    Facts.Row r = facts.get("SETTING", s.name());
+                    return new SettingRow(s, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
+                }).toList(),
+                period.months().stream().map(m -> {
+                    Facts.Row r = facts.get("MONTH", m.toString());
+                    return new MonthRow(m.toString(), r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
+                }).toList(),
+                byOrganisation(facts.rows("ORGANISATION")),
+                level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts),
+                level == Level.COUNTRY ? areaRows(regions(code), facts, "REGION") : null,
+                indicator(level, code, period, recorded, facts.rows("MUNICIPALITY").size()));
     }
 
-    /**
-     * Sessions, minutes and participants per code, from the rows per set of codes: a set's figures count in full
-     * under each code in it. Every code gets an entry, in the order of the code list.
-     */
-    private static <C extends Enum<C>> Map<C, long[]> perCode(C[] codes, ToIntFunction<C> bit, Map<String, Tuple> bySet) {
-        Map<C, long[]> sums = new LinkedHashMap<>();
-        for (C c : codes) {
-            sums.put(c, new long[3]);
+    /** A stretch of the period, half-open, answered from the rollups (whole months) or from the sessions. */
+    private record Span(LocalDate from, LocalDate until, boolean rollup) {
+    }
+
+    private static List<Span> spans(Period period, boolean fromSessionsOnly) {
+        LocalDate firstWhole = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
+        LocalDate untilWhole = YearMonth.from(period.until()).atDay(1);
+        if (fromSessionsOnly || !firstWhole.isBefore(untilWhole)) {
+            return List.of(new Span(period.from(), period.until(), false));
         }
-        bySet.forEach((set, row) -> {
-            int bits = Integer.parseInt(set);
-            for (C c : codes) {
-                if ((bits & bit.applyAsInt(c)) != 0) {
-                    long[] sum = sums.get(c);
-                    sum[0] += number(row, "sessions");
-                    sum[1] += number(row, "minutes");
-                    sum[2] += number(row, "participants");
-                }
-            }
-        });
-        return sums;
+        List<Span> spans = new ArrayList<>();
+        if (period.from().isBefore(firstWhole)) {
+            spans.add(new Span(period.from(), firstWhole, false));
+        }
+        spans.add(new Span(firstWhole, untilWhole, true));
+        if (untilWhole.isBefore(period.until())) {
+            spans.add(new Span(untilWhole, period.until(), false));
+        }
+        return spans;
+    }
+
+    private static void addRecorded(Map<UUID, Set<String>> recorded, List<Tuple> rows) {
+        for (Tuple row : rows) {
+            recorded.computeIfAbsent(OverviewQueries.uuid(row.get("organisation_id")), o -> new HashSet<>())
+                    .add(row.get("month", String.class));
+        }
     }
 
     private record Area(AreaRef ref, String country) {
@@ -137,32 +169,39 @@ public class OverviewService {
         return (3 * months + 3) / 4;
     }
 
-    private Indicator223 indicator(Level level, String code, Period period, int required, long municipalitiesCovered) {
-        long members = 0;
-        long recording = 0;
-        long regular = 0;
-        Map<String, Long> byMonth = new HashMap<>();
-        for (Tuple row : queries.indicator(level, code, period, required)) {
-            String month = row.get("month", String.class);
-            if (month == null) {
-                members = number(row, "members");
-                recording = number(row, "recording");
-                regular = number(row, "regular");
-            } else {
-                byMonth.put(month, number(row, "members"));
-            }
-        }
+    private Indicator223 indicator(Level level, String code, Period period, Map<UUID, Set<String>> recorded,
+                                   long municipalitiesCovered) {
+        long members = queries.members(level, code);
+        int required = requiredMonths(period);
+        long regular = recorded.values().stream().filter(months -> months.size() >= required).count();
         List<Completeness> completeness = period.months().stream()
-                .map(m -> new Completeness(m.toString(), byMonth.getOrDefault(m.toString(), 0L))).toList();
-        return new Indicator223(members, recording, regular, required, members == 0 ? 0 : (double) regular / members,
+                .map(m -> new Completeness(m.toString(), recorded.values().stream().filter(s -> s.contains(m.toString())).count()))
+                .toList();
+        return new Indicator223(members, recorded.size(), regular, required, members == 0 ? 0 : (double) regular / members,
                 municipalitiesCovered, completeness);
     }
 
-    private static Totals totals(Tuple t) {
-        return new Totals(number(t, "sessions"), hours(t, "minutes"), number(t, "minutes"),
-                hours(t, "worker_minutes"), number(t, "worker_minutes"), number(t, "participants"),
-                number(t, "first_time"), number(t, "unorganised"), number(t, "fewer_opportunities"),
-                number(t, "youth_led_sessions"), hours(t, "youth_led_minutes"), number(t, "youth_led_minutes"));
+    private static Totals totals(Facts.Row t) {
+        return new Totals(t.get("sessions"), hours(t.get("minutes")), t.get("minutes"),
+                hours(t.get("worker_minutes")), t.get("worker_minutes"), t.get("participants"),
+                t.get("first_time"), t.get("unorganised"), t.get("fewer_opportunities"),
+                t.get("youth_led_sessions"), hours(t.get("youth_led_minutes")), t.get("youth_led_minutes"));
+    }
+
+    private static Map<String, Long> byAgeBand(Facts.Row t) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        for (AgeBand band : AgeBand.values()) {
+            bands.put(band.code(), t.get(column(band)));
+        }
+        return bands;
+    }
+
+    private static Map<String, Long> byGender(Facts.Row t) {
+        Map<String, Long> genders = new LinkedHashMap<>();
+        for (Gender gender : Gender.values()) {
+            genders.put(gender.code(), t.get(gender.name().toLowerCase()));
+        }
+        return genders;
     }
 
     static Map<String, Long> byAgeBand(Tuple t) {
@@ -191,21 +230,24 @@ public class OverviewService {
         };
     }
 
-    private static List<OrganisationRow> byOrganisation(Map<String, Tuple> rows) {
-        return rows.values().stream()
-                .map(r -> new OrganisationRow(OverviewQueries.uuid(r.get("key")), r.get("name", String.class),
-                        number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"), number(r, "participants")))
+    private static List<OrganisationRow> byOrganisation(Map<String, Facts.Row> rows) {
+        return rows.entrySet().stream()
+                .map(e -> new OrganisationRow(UUID.fromString(e.getKey()), e.getValue().name, e.getValue().get("sessions"),
+                        hours(e.getValue().get("minutes")), e.getValue().get("minutes"), e.getValue().get("participants")))
                 .sorted(Comparator.comparingLong(OrganisationRow::sessions).reversed()
                         .thenComparing(OrganisationRow::name).thenComparing(OrganisationRow::organisationId))
                 .toList();
     }
 
-    private static List<AreaRow> areaRows(Map<String, String> names, Map<String, Tuple> rows) {
+    private static List<AreaRow> areaRows(Map<String, String> names, Facts facts) {
+        return areaRows(names, facts, "MUNICIPALITY");
+    }
+
+    private static List<AreaRow> areaRows(Map<String, String> names, Facts facts, String dimension) {
         List<AreaRow> result = new ArrayList<>();
         names.forEach((code, name) -> {
-            Tuple r = rows.get(code);
-            result.add(r == null ? new AreaRow(code, name, 0, hours(0), 0, 0)
-                    : new AreaRow(code, name, number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"), number(r, "participants")));
+            Facts.Row r = facts.get(dimension, code);
+            result.add(new AreaRow(code, name, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants")));
         });
         return result;
     }
@@ -223,25 +265,8 @@ public class OverviewService {
         return names;
     }
 
-    private interface RowMaker<K, R> {
-        R make(K key, Tuple row);
-    }
-
-    /** One row for every key, in the keys' order; a key without sessions gets zeros. */
-    private static <K, R> List<R> rows(K[] keys, java.util.function.Function<K, Tuple> find, RowMaker<K, R> make) {
-        List<R> rows = new ArrayList<>();
-        for (K key : keys) {
-            rows.add(make.make(key, find.apply(key)));
-        }
-        return rows;
-    }
-
     static long number(Tuple row, String column) {
-        if (row == null) {
-            return 0;
-        }
-        Object value = row.get(column);
-        return value == null ? 0 : ((Number) value).longValue();
+        return row == null ? 0 : Facts.number(row, column);
     }
 
     static BigDecimal hours(Tuple row, String minutesColumn) {

@@ -129,6 +129,38 @@ class OverviewPropertyTest {
             check("countries/XP", s -> true, o -> true, sessions, orgs, period, seed);
         }
         checkAnnualAnalysis(sessions, orgs, seed);
+        checkRollupsAgreeWithTheSessions();
+    }
+
+    @Inject
+    OverviewService overviews;
+
+    @Inject
+    org.youthwork.logbook.account.Caller caller;
+
+    /** The rollups answer whole months; the reference answers from the sessions alone: both must be equal, always. */
+    private void checkRollupsAgreeWithTheSessions() {
+        var context = io.quarkus.arc.Arc.container().requestContext();
+        context.activate();
+        try {
+            caller.actAsSystem();
+            List<String[]> areas = List.of(new String[] {"MUNICIPALITY", "XP-A1"}, new String[] {"MUNICIPALITY", "XP-B2"},
+                    new String[] {"REGION", "XP1"}, new String[] {"REGION", "XP2"}, new String[] {"COUNTRY", "XP"});
+            List<Period> periods = List.of(new Period(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31)),
+                    new Period(LocalDate.of(YEAR, 3, 10), LocalDate.of(YEAR, 8, 20)),
+                    new Period(LocalDate.of(YEAR, 2, 1), LocalDate.of(YEAR, 2, 28)),
+                    new Period(LocalDate.of(YEAR, 6, 2), LocalDate.of(YEAR, 6, 29)),
+                    new Period(LocalDate.of(YEAR - 1, 12, 15), LocalDate.of(YEAR + 1, 1, 15)));
+            for (String[] area : areas) {
+                for (Period period : periods) {
+                    Overview.Level level = Overview.Level.valueOf(area[0]);
+                    assertEquals(overviews.reference(level, area[1], period), overviews.overview(level, area[1], period),
+                            "rollups and sessions disagree for " + area[1] + " " + period);
+                }
+            }
+        } finally {
+            context.terminate();
+        }
     }
 
     private void check(String area, Predicate<Logged> heldInArea, Predicate<Org> basedInArea, List<Logged> all,
