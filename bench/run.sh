@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The benchmark, run on purpose (CI does not): loads N generated sessions into a fresh database through the import
+# endpoint, then prints the import rate beside PostgreSQL's own COPY of the same rows, overview latencies over HTTP,
+# POST throughput beside pgbench's INSERT of the same row, and the service's resident memory.
+#
+#   bench/run.sh [N]          N sessions (default 100000); 1000000 and 10000000 for the README's figures
+#
+# Needs: PostgreSQL on localhost:5432 (user postgres, no password), wrk, pgbench, bc and openssl (Debian: wrk,
+# postgresql-client, bc, openssl), and the packaged service (./mvnw package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+DB=logbook_bench
+OUT=${BENCH_DIR:-/tmp/logbook-bench}
+PORT=${BENCH_PORT:-8089}
+BASE=http://127.0.0.1:$PORT
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+for tool in wrk pgbench openssl bc; do command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }; done
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+seconds() { date +%s.%N; }
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $($PSQL -d postgres -Atc 'show server_version')"
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+mkdir -p "$OUT"
+[ -f "$OUT/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem" 2>/dev/null
+LOGBOOK_DB_URL=jdbc:postgresql://localhost:5432/$DB LOGBOOK_ADMIN_USERNAME=admin LOGBOOK_ADMIN_PASSWORD=bench-admin \
+  LOGBOOK_JWT_PRIVATE_KEY="$(cat "$OUT/key.pem")" PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+TOKEN=$(curl -s -d grant_type=password -d username=admin -d password=bench-admin "$BASE/api/v1/auth/token" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "bench: the service did not start, see $OUT/service.log" >&2; exit 1; }
+
+echo "== generating $N sessions into $OUT"
+java bench/Generate.java --sessions "$N" --out "$OUT"
+$PSQL -d $DB -c "\\copy organisation (id, name, type, municipality_code, member, created_at, updated_at) from '$OUT/organisations.csv' csv"
+
+echo "== import through the service (bin/import)"
+start=$(seconds)
+TOKEN=$TOKEN BASE_URL=$BASE bin/import "$OUT/sessions.ndjson" 2>/dev/null | cut -c1-100
+import_s=$(echo "$(seconds) - $start" | bc)
+import_rate=$(echo "$N / $import_s" | bc)
+
+echo "== PostgreSQL's own COPY of the same rows into a bare table (primary key and two indexes, no trigger)"
+$PSQL -d $DB -c "create table bench_bare (like youth_session including defaults including generated)" \
+  -c "alter table bench_bare add primary key (id)" \
+  -c "create index on bench_bare (municipality_code, held_on)" -c "create index on bench_bare (organisation_id, held_on)"
+start=$(seconds)
+$PSQL -d $DB -c "\\copy bench_bare ($(cat "$OUT/columns.txt")) from '$OUT/sessions.csv' csv"
+copy_s=$(echo "$(seconds) - $start" | bc)
+copy_rate=$(echo "$N / $copy_s" | bc)
+$PSQL -d $DB -c "vacuum analyze"
+
+year=$(date -d yesterday +%Y)
+region=$($PSQL -d $DB -Atc "select m.region_code from youth_session s join municipality m on m.code = s.municipality_code
+                            group by 1 order by count(*) desc limit 1")
+municipality=$($PSQL -d $DB -Atc "select municipality_code from youth_session group by 1 order by count(*) desc limit 1")
+echo "== overview latency over HTTP (1 client, 10 s each; busiest region $region and municipality $municipality)"
+declare -A latency
+for name in "national $((year - 1))" "national $((year - 5))-$((year - 1))" "regional $((year - 1))" "regional $((year - 5))-$((year - 1))" \
+            "municipal $((year - 1))" "municipal $((year - 5))-$((year - 1))" "annual analysis $((year - 1))"; do
+  case "$name" in
+    national*) path="overviews/countries/SI" ;;
+    regional*) path="overviews/regions/$region" ;;
+    municipal*) path="overviews/municipalities/$municipality" ;;
+    annual*) path="reports/annual-analysis?country=SI&year=$((year - 1))" ;;
+  esac
+  case "$name" in
+    *-*) query="from=$((year - 5))-01-01&to=$((year - 1))-12-31" ;;
+    annual*) query="" ;;
+    *) query="from=$((year - 1))-01-01&to=$((year - 1))-12-31" ;;
+  esac
+  url="$BASE/api/v1/$path"
+  [ -n "$query" ] && url="$url?$query"
+  latency[$name]=$(wrk -t1 -c1 -d10s -s bench/latency.lua -H "Authorization: Bearer $TOKEN" "$url" | tail -1)
+  echo "$name: ${latency[$name]}"
+done
+
+echo "== POST /sessions, 8 clients for 20 s, beside pgbench's INSERT of the same row into the bare table"
+org=$(head -1 "$OUT/organisations.csv" | cut -d, -f1)
+sed "s/ORGANISATION_ID/$org/; s/\"date\": \"[0-9-]*\"/\"date\": \"$(date -d '10 days ago' +%F)\"/" samples/session.json > "$OUT/post.json"
+post=$(BODY_FILE=$OUT/post.json TOKEN=$TOKEN wrk -t2 -c8 -d20s -s bench/post.lua "$BASE/api/v1/sessions" | tail -1)
+echo "service: $post"
+cat > "$OUT/insert.sql" <<SQL
+insert into bench_bare (id, organisation_id, municipality_code, held_on, start_time, duration_minutes, title, methods, themes,
+  setting, age15_19_female, age15_19_male, age20_24_other, participants_estimated, first_time_participants, unorganised_youth,
+  fewer_opportunities, youth_workers, volunteers, youth_led, young_leaders, notes, created_at, updated_at)
+values (gen_random_uuid(), '$org', 'SI-133', current_date - 10, '17:00', 120, 'Street outreach at the bus station', 5, 12,
+  'PUBLIC_SPACE', 4, 6, 1, false, 3, 9, 2, 2, 1, false, 0, 'Two of the group asked about the summer job fair.', now(), now());
+SQL
+pgbench_tps=$(pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 20 -f "$OUT/insert.sql" $DB 2>/dev/null \
+  | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | cut -d. -f1)
+post_rate=$(echo "$post" | cut -d' ' -f1)
+rss=$(ps -o rss= -p $SERVICE | awk '{printf "%d", $1 / 1024}')
+
+echo
+echo "== summary ($N sessions)"
+echo "| figure | service | PostgreSQL alone | ratio |"
+echo "|---|---|---|---|"
+echo "| import, sessions/s | $import_rate | COPY $copy_rate | $(echo "scale=3; $import_rate / $copy_rate" | bc | sed "s/^\./0./") |"
+echo "| POST /sessions, 8 clients, per second | $post_rate | pgbench INSERT $pgbench_tps | $(echo "scale=3; $post_rate / $pgbench_tps" | bc | sed "s/^\./0./") |"
+for name in "${!latency[@]}"; do echo "| $name | ${latency[$name]} | | |"; done | sort
+echo "| resident memory of the service | $rss MB | | |"
