@@ -61,9 +61,14 @@ public class Caller {
         return identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The organisation the caller belongs to; null when the token names none or names it wrongly. */
     public UUID organisationId() {
         String value = claim(ORGANISATION);
-        return value == null ? null : UUID.fromString(value);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null; // an external issuer's malformed claim: the caller simply belongs to no organisation
+        }
     }
 
     public String municipalityCode() {

@@ -9,7 +9,6 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -60,7 +59,7 @@ public class TokenService {
         }
     }
 
-    @Transactional
+    /** Not transactional: a bcrypt check takes tens of milliseconds and must not hold a database connection meanwhile. */
     public Response token(MultivaluedMap<String, String> form, String authorization, String address) {
         String grant = first(form, "grant_type");
         if (grant == null) {

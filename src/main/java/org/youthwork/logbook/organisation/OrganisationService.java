@@ -20,6 +20,7 @@ import org.youthwork.logbook.system.Versions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,6 +88,9 @@ public class OrganisationService {
         }
         UUID own = role == Role.YOUTH_WORKER || role == Role.ORGANISATION_LEAD ? caller.organisationId() : null;
         String ownCountry = role == Role.NETWORK_COORDINATOR ? caller.country() : null;
+        if ((own == null && role != Role.NETWORK_COORDINATOR && role != Role.ADMIN) || (ownCountry == null && role == Role.NETWORK_COORDINATOR)) {
+            return new Page<>(List.of(), paging.page(), paging.size(), 0); // a token that names no scope sees nothing
+        }
         PanacheQuery<Organisation> query = Organisation.find(
                 "(:country is null or municipality.countryCode = :country)"
                         + " and (:municipality is null or municipality.code = :municipality)"

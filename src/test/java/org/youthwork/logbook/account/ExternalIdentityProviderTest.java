@@ -62,6 +62,23 @@ class ExternalIdentityProviderTest {
     }
 
     @Test
+    void shouldTreatAMalformedOrMissingScopeClaimAsNoScope() {
+        String admin = Jwt.issuer(ISSUER).subject("f:3b1c:admin").upn("admin@youth.example")
+                .claim("realm_access", Map.of("roles", List.of("ADMIN"))).expiresIn(300).sign(IDP_KEYS.getPrivate());
+        given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("name", "Centre of the issuer's world", "type", "YOUTH_CENTRE", "municipalityCode", "SI-133", "member", true))
+                .post("/api/v1/organisations").then().statusCode(201);
+        String coordinatorWithoutCountry = Jwt.issuer(ISSUER).subject("f:3b1c:cene").upn("cene@youth.example")
+                .claim("realm_access", Map.of("roles", List.of("NETWORK_COORDINATOR"))).expiresIn(300).sign(IDP_KEYS.getPrivate());
+        given().auth().oauth2(coordinatorWithoutCountry).get("/api/v1/organisations").then().statusCode(200).body("total", equalTo(0));
+        String worker = Jwt.issuer(ISSUER).subject("f:3b1c:bor").upn("bor@youth.example")
+                .claim("realm_access", Map.of("roles", List.of("YOUTH_WORKER")))
+                .claim("organisationId", "not-a-uuid").expiresIn(300).sign(IDP_KEYS.getPrivate());
+        given().auth().oauth2(worker).get("/api/v1/sessions").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(worker).get("/api/v1/organisations").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void shouldRefuseTokensOfAnyOtherIssuerOrKey() throws NoSuchAlgorithmException {
         String otherKey = Jwt.issuer(ISSUER).subject("x").claim("realm_access", Map.of("roles", List.of("ADMIN")))
                 .expiresIn(300).sign(keys().getPrivate());
