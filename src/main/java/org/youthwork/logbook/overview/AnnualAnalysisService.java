@@ -45,13 +45,52 @@ public class AnnualAnalysisService {
             throw new ProblemException(ProblemType.FORBIDDEN, "The annual analysis of " + country
                     + " is for its network coordinator and administrators.");
         }
-        int thisYear = LocalDate.now(clock).getYear();
-        int year = year(yearParam, thisYear);
-        Period period = Period.year(year);
+        int year = year(yearParam, LocalDate.now(clock).getYear());
+        return build(country, year, false);
+    }
 
+    /** The analysis computed from the sessions alone, as the rollup must reproduce it. */
+    AnnualAnalysis reference(String country, int year) {
+        return build(country, year, true);
+    }
+
+    private AnnualAnalysis build(String country, int year, boolean fromSessionsOnly) {
+        Period period = Period.year(year);
         Map<UUID, Map<String, Long>> methods = new HashMap<>();
         Map<UUID, Map<String, Long>> themes = new HashMap<>();
-        for (Tuple row : queries.annualCodes(country, period)) {
+        List<Tuple> organisations;
+        if (fromSessionsOnly) {
+            spreadCodes(queries.annualCodes(country, period), methods, themes);
+            organisations = queries.annual(country, period);
+        } else {
+            organisations = queries.rollupAnnual(country, period);
+            for (Tuple row : organisations) {
+                UUID org = OverviewQueries.uuid(row.get("organisation_id"));
+                for (Method m : Method.values()) {
+                    methods.computeIfAbsent(org, o -> new HashMap<>()).put(m.code(), number(row, OverviewQueries.methodColumn(m)));
+                }
+                for (Theme t : Theme.values()) {
+                    themes.computeIfAbsent(org, o -> new HashMap<>()).put(t.code(), number(row, OverviewQueries.themeColumn(t)));
+                }
+            }
+        }
+        List<AnnualAnalysis.Row> rows = organisations.stream().map(r -> {
+            UUID org = OverviewQueries.uuid(r.get("organisation_id"));
+            return new AnnualAnalysis.Row(org, r.get("name", String.class), r.get("municipality_code", String.class),
+                    r.get("municipality", String.class), number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"),
+                    hours(r, "worker_minutes"), number(r, "worker_minutes"), number(r, "participants"),
+                    OverviewService.byAgeBand(r), OverviewService.byGender(r),
+                    everyCode(Method.values(), methods.getOrDefault(org, Map.of())),
+                    everyCode(Theme.values(), themes.getOrDefault(org, Map.of())),
+                    number(r, "youth_led_sessions"), number(r, "months_recorded"), number(r, "first_time"),
+                    number(r, "unorganised"), number(r, "fewer_opportunities"));
+        }).toList();
+        return new AnnualAnalysis(country, year, period.from(), period.to(), rows);
+    }
+
+    /** Sessions per set of methods (themes), counted under each code of the set. */
+    private static void spreadCodes(List<Tuple> sets, Map<UUID, Map<String, Long>> methods, Map<UUID, Map<String, Long>> themes) {
+        for (Tuple row : sets) {
             UUID org = OverviewQueries.uuid(row.get("organisation_id"));
             int set = (int) number(row, "codes");
             long sessions = number(row, "sessions");
@@ -69,18 +108,6 @@ public class AnnualAnalysisService {
                 }
             }
         }
-        List<AnnualAnalysis.Row> rows = queries.annual(country, period).stream().map(r -> {
-            UUID org = OverviewQueries.uuid(r.get("organisation_id"));
-            return new AnnualAnalysis.Row(org, r.get("name", String.class), r.get("municipality_code", String.class),
-                    r.get("municipality", String.class), number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"),
-                    hours(r, "worker_minutes"), number(r, "worker_minutes"), number(r, "participants"),
-                    OverviewService.byAgeBand(r), OverviewService.byGender(r),
-                    everyCode(Method.values(), methods.getOrDefault(org, Map.of())),
-                    everyCode(Theme.values(), themes.getOrDefault(org, Map.of())),
-                    number(r, "youth_led_sessions"), number(r, "months_recorded"), number(r, "first_time"),
-                    number(r, "unorganised"), number(r, "fewer_opportunities"));
-        }).toList();
-        return new AnnualAnalysis(country, year, period.from(), period.to(), rows);
     }
 
     private static int year(String value, int thisYear) {

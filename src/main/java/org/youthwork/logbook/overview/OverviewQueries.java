@@ -91,9 +91,10 @@ class OverviewQueries {
             group by s.organisation_id, to_char(s.held_on, 'YYYY-MM')
             """;
 
+    /** As {@link #RECORDED}, from the organisation rollup: a row per organisation, country where held and month. */
     private static final String ROLLUP_RECORDED = """
             select r.organisation_id as organisation_id, to_char(r.month, 'YYYY-MM') as month
-            from rollup_organisation_month r
+            from rollup_organisation_country_month r
             join organisation o on o.id = r.organisation_id
             join municipality m on m.code = o.municipality_code
             where o.member and AREA and r.month >= :from and r.month < :until
@@ -113,6 +114,7 @@ class OverviewQueries {
             + " where r.month >= :from and r.month < :until and AREA"
             + " group by grouping sets ((), (r.month), (r.municipality_code), (m.region_code))";
 
+    /** Sessions held in a municipality or region, per organisation, from the rollup by organisation and municipality. */
     private static final String ROLLUP_ORGANISATIONS = """
             select cast(r.organisation_id as text) as key, max(o.name) as name,
                    sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
@@ -120,6 +122,16 @@ class OverviewQueries {
             join municipality m on m.code = r.municipality_code
             join organisation o on o.id = r.organisation_id
             where r.month >= :from and r.month < :until and AREA
+            group by r.organisation_id
+            """;
+
+    /** The same for a country, from the coarser rollup by organisation and country: a row per organisation and month. */
+    private static final String ROLLUP_COUNTRY_ORGANISATIONS = """
+            select cast(r.organisation_id as text) as key, max(o.name) as name,
+                   sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
+            from rollup_organisation_country_month r
+            join organisation o on o.id = r.organisation_id
+            where r.month >= :from and r.month < :until and r.country_code = :code
             group by r.organisation_id
             """;
 
@@ -165,6 +177,43 @@ class OverviewQueries {
              order by o.name, o.id
             """;
 
+    /** The annual analysis from the organisation rollup; a year is whole months, so no session is read. */
+    private static final String ROLLUP_ANNUAL = "select o.id as organisation_id, o.name as name,"
+            + " o.municipality_code as municipality_code, m.name as municipality, "
+            + String.join(", ", annualRollupColumns())
+            + ", count(distinct r.month) filter (where r.sessions > 0) as months_recorded"
+            + """
+             from organisation o
+             join municipality m on m.code = o.municipality_code
+             left join rollup_organisation_country_month r on r.organisation_id = o.id
+                 and r.month >= :from and r.month < :until
+             where o.member and m.country_code = :country
+             group by o.id, o.name, o.municipality_code, m.name
+             order by o.name, o.id
+            """;
+
+    private static List<String> annualRollupColumns() {
+        List<String> columns = new java.util.ArrayList<>();
+        for (String measure : Facts.MEASURES) {
+            columns.add("coalesce(sum(r." + measure + "), 0) as " + measure);
+        }
+        for (var m : org.youthwork.logbook.session.Method.values()) {
+            columns.add("coalesce(sum(r." + methodColumn(m) + "), 0) as " + methodColumn(m));
+        }
+        for (var t : org.youthwork.logbook.session.Theme.values()) {
+            columns.add("coalesce(sum(r." + themeColumn(t) + "), 0) as " + themeColumn(t));
+        }
+        return columns;
+    }
+
+    static String methodColumn(org.youthwork.logbook.session.Method method) {
+        return "method_" + method.name().toLowerCase() + "_sessions";
+    }
+
+    static String themeColumn(org.youthwork.logbook.session.Theme theme) {
+        return "theme_" + theme.name().toLowerCase() + "_sessions";
+    }
+
     /** Sessions per organisation and set of methods (themes); the service counts each set under each of its codes. */
     private static final String ANNUAL_CODES = """
             select s.organisation_id as organisation_id,
@@ -199,7 +248,8 @@ class OverviewQueries {
     }
 
     List<Tuple> rollupOrganisations(Level level, String code, LocalDate from, LocalDate until) {
-        return run(ROLLUP_ORGANISATIONS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+        String sql = level == Level.COUNTRY ? ROLLUP_COUNTRY_ORGANISATIONS : ROLLUP_ORGANISATIONS.replace("AREA", areaCondition(level));
+        return run(sql, code, from, until, Map.of());
     }
 
     long members(Level level, String code) {
@@ -217,6 +267,10 @@ class OverviewQueries {
 
     List<Tuple> annual(String country, Period period) {
         return run(ANNUAL, null, period.from(), period.until(), Map.of("country", country));
+    }
+
+    List<Tuple> rollupAnnual(String country, Period period) {
+        return run(ROLLUP_ANNUAL, null, period.from(), period.until(), Map.of("country", country));
     }
 
     List<Tuple> annualCodes(String country, Period period) {

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Years a network coordinator has closed for its country, e.g. once the annual analysis is reported: sessions of
@@ -79,9 +81,30 @@ public class ClosedPeriods {
     /** 409 naming the period when the date falls in a closed year of the country. */
     public void requireOpen(String country, LocalDate date) {
         if (closedYears(country, date.getYear(), date.getYear()) > 0) {
-            throw ProblemException.conflict("The period " + country + " " + date.getYear()
-                    + " is closed: its sessions can no longer be created, changed or deleted.");
+            throw closed(country, date);
         }
+    }
+
+    /** Every closed period, as {@code "SI 2018"}: read once to check many sessions. */
+    public Set<String> closedNow() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select country_code, year from closed_period")
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
+        Set<String> closed = new HashSet<>();
+        rows.forEach(r -> closed.add(r[0] + " " + r[1]));
+        return closed;
+    }
+
+    /** As {@link #requireOpen(String, LocalDate)}, against the periods of {@link #closedNow()}. */
+    public static void requireOpen(Set<String> closed, String country, LocalDate date) {
+        if (closed.contains(country + " " + date.getYear())) {
+            throw closed(country, date);
+        }
+    }
+
+    private static ProblemException closed(String country, LocalDate date) {
+        return ProblemException.conflict("The period " + country + " " + date.getYear()
+                + " is closed: its sessions can no longer be created, changed or deleted.");
     }
 
     /** Whether every year from the first to the last is closed for the country. */

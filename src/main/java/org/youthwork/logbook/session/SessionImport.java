@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.system.InvalidInput;
 import org.youthwork.logbook.system.Problem;
 import org.youthwork.logbook.system.ProblemException;
@@ -18,9 +19,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Bulk import of sessions, one per line of NDJSON or CSV, with the same fields and rules as a single session. The
@@ -53,12 +56,22 @@ public class SessionImport {
     private record Parsed(long line, SessionRequest request) {
     }
 
+    /** The lines waiting to be stored, and their ids: an id may appear once in a batch. */
+    private static final class Batch {
+        final List<Parsed> lines = new ArrayList<>(BATCH);
+        final Set<UUID> ids = new HashSet<>();
+    }
+
     private final SessionService sessions;
+    private final BulkWriter writer;
+    private final ClosedPeriods closedPeriods;
     private final ObjectMapper json;
     private final Validator validator;
 
-    SessionImport(SessionService sessions, ObjectMapper json, Validator validator) {
+    SessionImport(SessionService sessions, BulkWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator) {
         this.sessions = sessions;
+        this.writer = writer;
+        this.closedPeriods = closedPeriods;
         this.json = json;
         this.validator = validator;
     }
@@ -68,7 +81,7 @@ public class SessionImport {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String text;
             long line = 0;
-            List<Parsed> batch = new ArrayList<>(BATCH);
+            Batch batch = new Batch();
             while ((text = reader.readLine()) != null) {
                 line++;
                 if (text.isBlank()) {
@@ -93,7 +106,7 @@ public class SessionImport {
             throw ProblemException.invalid(null, "the CSV needs a header row");
         }
         SessionCsv columns = SessionCsv.of(header);
-        List<Parsed> batch = new ArrayList<>(BATCH);
+        Batch batch = new Batch();
         for (List<String> record = records.next(); record != null; record = records.next()) {
             if (record.size() == 1 && record.get(0).isBlank()) {
                 continue;
@@ -113,7 +126,7 @@ public class SessionImport {
         return tally.report();
     }
 
-    private void add(List<Parsed> batch, Tally tally, long line, SessionRequest request) {
+    private void add(Batch batch, Tally tally, long line, SessionRequest request) {
         if (request == null) {
             tally.refuse(line, null, List.of(new Problem.Violation(null, "a session must be a JSON object")));
             return;
@@ -123,29 +136,27 @@ public class SessionImport {
             tally.refuse(line, request.id() == null ? null : request.id().toString(), InvalidInput.fromConstraintViolations(violations));
             return;
         }
-        batch.add(new Parsed(line, request));
-        if (batch.size() == BATCH) {
+        if (request.id() != null && !batch.ids.add(request.id())) {
+            // The same id twice in one batch: the first is stored before the second is compared with it.
+            store(batch, tally);
+            batch.ids.add(request.id());
+        }
+        batch.lines.add(new Parsed(line, request));
+        if (batch.lines.size() == BATCH) {
             store(batch, tally);
         }
     }
 
     /** One transaction per batch; should the database refuse a line the checks let through, the batch goes line by line. */
-    private void store(List<Parsed> batch, Tally tally) {
-        if (batch.isEmpty()) {
+    private void store(Batch batch, Tally tally) {
+        if (batch.lines.isEmpty()) {
             return;
         }
         try {
-            Tally outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Tally t = new Tally();
-                for (Parsed p : batch) {
-                    storeOne(p, t);
-                }
-                return t;
-            });
-            tally.add(outcome);
+            tally.add(QuarkusTransaction.requiringNew().call(() -> storeAll(batch.lines)));
         } catch (RuntimeException e) {
             LOG.warnf("An import batch was refused by the database (%s); storing it line by line", e.getMessage());
-            for (Parsed p : batch) {
+            for (Parsed p : batch.lines) {
                 try {
                     tally.add(QuarkusTransaction.requiringNew().call(() -> {
                         Tally t = new Tally();
@@ -157,9 +168,48 @@ public class SessionImport {
                 }
             }
         }
-        batch.clear();
+        batch.lines.clear();
+        batch.ids.clear();
     }
 
+    /** Checks every line as a single session is checked, then writes those that pass in one go. */
+    private Tally storeAll(List<Parsed> lines) {
+        Tally t = new Tally();
+        Set<String> closed = closedPeriods.closedNow();
+        List<YouthSession> ready = new ArrayList<>(lines.size());
+        Map<UUID, Long> lineOf = new HashMap<>();
+        for (Parsed p : lines) {
+            try {
+                SessionService.Prepared prepared = sessions.prepare(p.request());
+                ClosedPeriods.requireOpen(closed, prepared.country(), prepared.session().date);
+                ready.add(prepared.session());
+                lineOf.put(prepared.session().id, p.line());
+            } catch (ProblemException e) {
+                t.refuse(p.line(), id(p), e.violations());
+            }
+        }
+        if (ready.isEmpty()) {
+            return t;
+        }
+        Set<UUID> storedAlready = writer.insertNew(ready);
+        t.accepted += ready.size() - storedAlready.size();
+        if (!storedAlready.isEmpty()) {
+            Map<UUID, YouthSession> stored = sessions.stored(storedAlready);
+            for (YouthSession candidate : ready) {
+                if (storedAlready.contains(candidate.id)) {
+                    try {
+                        sessions.retried(stored.get(candidate.id), candidate);
+                        t.unchanged++;
+                    } catch (ProblemException e) {
+                        t.refuse(lineOf.get(candidate.id), candidate.id.toString(), e.violations());
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** The single-session path, for the lines of a batch the database refused. */
     private void storeOne(Parsed p, Tally t) {
         try {
             if (sessions.store(p.request()).isNew()) {

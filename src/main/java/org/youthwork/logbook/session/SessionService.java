@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,32 @@ public class SessionService {
         SessionResponse created = SessionResponse.from(candidate);
         audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, created);
         return new Created(created, true);
+    }
+
+    /** A new session as {@link #store} would write it, checked but not written: for the bulk writer. */
+    record Prepared(YouthSession session, String country) {
+    }
+
+    /**
+     * Checks a new session as {@link #store} does, but the closed period, which the importer checks per batch; the id
+     * is the client's or a new one. Nothing is written.
+     */
+    Prepared prepare(SessionRequest request) {
+        YouthSession candidate = new YouthSession();
+        Organisation organisation = apply(candidate, request);
+        if (!caller.canLogFor(organisation.id)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not log sessions for this organisation.");
+        }
+        candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
+        candidate.createdAt = candidate.updatedAt;
+        return new Prepared(candidate, organisation.municipality.countryCode);
+    }
+
+    /** The stored sessions of these ids, deleted ones too. */
+    Map<UUID, YouthSession> stored(Collection<UUID> ids) {
+        Map<UUID, YouthSession> found = new HashMap<>();
+        YouthSession.<YouthSession>list("id in ?1", ids).forEach(s -> found.put(s.id, s));
+        return found;
     }
 
     public SessionResponse get(UUID id) {
@@ -233,7 +260,7 @@ public class SessionService {
     }
 
     /** A POST with an id that is stored already: the same content is a retry, anything else a conflict. */
-    private SessionResponse retried(YouthSession stored, YouthSession candidate) {
+    SessionResponse retried(YouthSession stored, YouthSession candidate) {
         if (!caller.canSee(stored.organisationId, country(stored.organisationId))) {
             throw ProblemException.conflict("This id is taken; log the session with a new id.");
         }

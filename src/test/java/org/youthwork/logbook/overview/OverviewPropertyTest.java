@@ -136,6 +136,9 @@ class OverviewPropertyTest {
     OverviewService overviews;
 
     @Inject
+    AnnualAnalysisService annualAnalyses;
+
+    @Inject
     org.youthwork.logbook.account.Caller caller;
 
     /** The rollups answer whole months; the reference answers from the sessions alone: both must be equal, always. */
@@ -157,6 +160,10 @@ class OverviewPropertyTest {
                     assertEquals(overviews.reference(level, area[1], period), overviews.overview(level, area[1], period),
                             "rollups and sessions disagree for " + area[1] + " " + period);
                 }
+            }
+            for (int year : new int[] {YEAR - 1, YEAR}) {
+                assertEquals(annualAnalyses.reference("XP", year), annualAnalyses.analysis("XP", String.valueOf(year)),
+                        "rollup and sessions disagree for the annual analysis of " + year);
             }
         } finally {
             context.terminate();

@@ -87,6 +87,44 @@ class SessionImportTest {
     }
 
     @Test
+    void shouldTreatARepeatedIdInOneFileAsARetryAndKeepEveryRollupAndTheAuditTrailExact() throws Exception {
+        String org = Api.createOrganisation("Repeating centre", "SI-133", true);
+        Map<String, Object> first = withId(Api.session(org));
+        Map<String, Object> other = new java.util.HashMap<>(first);
+        other.put("durationMinutes", 45);
+        Map<String, Object> awkward = withId(Api.session(org));
+        awkward.put("notes", "He said \"no, thanks\",\nthen left; a back\\slash, a tab\tand ščž.");
+        awkward.put("municipalityCode", "SI-061");
+        Map<String, Object> closedYear = withId(Api.session(org));
+        closedYear.put("date", "2003-05-05");
+        given().contentType("application/json").body(Map.of("country", "SI", "year", 2003)).post("/api/v1/periods/closed")
+                .then().statusCode(201);
+        try {
+            String file = String.join("\n", json.writeValueAsString(first), json.writeValueAsString(first),
+                    json.writeValueAsString(other), json.writeValueAsString(awkward), json.writeValueAsString(closedYear));
+            ndjson(file).statusCode(200)
+                    .body("accepted", equalTo(2)).body("unchanged", equalTo(1)).body("rejected", equalTo(2))
+                    .body("errors.line", contains(3, 5))
+                    .body("errors[0].problems[0].message", containsString("other content"))
+                    .body("errors[1].problems[0].message", containsString("SI 2003"));
+        } finally {
+            given().delete("/api/v1/periods/closed/SI/2003").then().statusCode(204);
+        }
+        given().get("/api/v1/sessions/" + awkward.get("id")).then().statusCode(200)
+                .body("notes", equalTo(awkward.get("notes"))).body("municipalityCode", equalTo("SI-061"))
+                .body("participantsTotal", equalTo(11)).body("version", equalTo(0));
+        given().get("/api/v1/sessions/" + first.get("id") + "/history").then().statusCode(200)
+                .body("items.action", contains("CREATE")).body("items[0].actor.name", equalTo(Api.ADMIN))
+                .body("items[0].after.durationMinutes", equalTo(120)).body("items[0].after.participantsTotal", equalTo(11));
+        // Two sessions of 120 minutes with 11 participants each, one in SI-133 and one in SI-061.
+        assertEquals(2, count("select sum(sessions) from rollup_organisation_country_month where organisation_id = '" + org + "'"));
+        assertEquals(22, count("select sum(participants) from rollup_organisation_country_month where organisation_id = '" + org + "'"));
+        assertEquals(240, count("select sum(minutes) from rollup_organisation_month where organisation_id = '" + org + "'"));
+        assertEquals(1, count("select sum(sessions) from rollup_organisation_month where organisation_id = '" + org
+                + "' and municipality_code = 'SI-061'"));
+    }
+
+    @Test
     void shouldCommitInBatchesAcrossAThousandLines() throws Exception {
         String org = Api.createOrganisation("Big import centre", "SI-133", true);
         StringBuilder file = new StringBuilder();
