@@ -38,7 +38,7 @@ class ImportResource {
     @Operation(summary = "Import many sessions",
             description = "One session per line: NDJSON (application/x-ndjson), or CSV (text/csv) with a header row naming the "
                     + "fields, methods and themes separated by |, and one column per age band and gender such as `15-19 FEMALE`. "
-                    + "Same fields and rules as a single session; streamed, of any size. Committed in batches of 500 lines: "
+                    + "Same fields and rules as a single session; streamed, of any size. Committed in batches of 2,000 lines: "
                     + "a refused line does not stop the others, and a session whose id is stored already with the same "
                     + "content is left as it is, so an interrupted import can simply be sent again.")
     @RequestBody(content = {@Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)),

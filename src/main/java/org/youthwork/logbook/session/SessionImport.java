@@ -34,7 +34,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionImport {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     static final int MAX_ERRORS = 1000;
     private static final Logger LOG = Logger.getLogger(SessionImport.class);
 
@@ -176,6 +176,7 @@ public class SessionImport {
     private Tally storeAll(List<Parsed> lines) {
         Tally t = new Tally();
         Set<String> closed = closedPeriods.closedNow();
+        sessions.preloadOrganisations(lines.stream().map(p -> p.request().organisationId()).toList());
         List<YouthSession> ready = new ArrayList<>(lines.size());
         Map<UUID, Long> lineOf = new HashMap<>();
         for (Parsed p : lines) {

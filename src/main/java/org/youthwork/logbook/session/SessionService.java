@@ -120,6 +120,11 @@ public class SessionService {
         return new Prepared(candidate, organisation.municipality.countryCode);
     }
 
+    /** Reads the organisations of many sessions in one query, so that checking each session finds its own in memory. */
+    void preloadOrganisations(Collection<UUID> ids) {
+        organisations.preload(ids);
+    }
+
     /** The stored sessions of these ids, deleted ones too. */
     Map<UUID, YouthSession> stored(Collection<UUID> ids) {
         Map<UUID, YouthSession> found = new HashMap<>();

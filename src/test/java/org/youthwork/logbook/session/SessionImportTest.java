@@ -125,17 +125,18 @@ class SessionImportTest {
     }
 
     @Test
-    void shouldCommitInBatchesAcrossAThousandLines() throws Exception {
+    void shouldCommitInBatchesAcrossMoreLinesThanABatch() throws Exception {
         String org = Api.createOrganisation("Big import centre", "SI-133", true);
         StringBuilder file = new StringBuilder();
-        for (int i = 0; i < 1203; i++) {
+        int lines = SessionImport.BATCH + 203;
+        for (int i = 0; i < lines; i++) {
             Map<String, Object> s = Api.session(org);
             s.put("durationMinutes", 1 + i % 300);
             file.append(json.writeValueAsString(s)).append('\n');
         }
-        ndjson(file.toString()).statusCode(200).body("lines", equalTo(1203)).body("accepted", equalTo(1203));
-        assertEquals(1203, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
-        assertEquals(1203, count("select count(*) from audit_entry a join youth_session s on s.id = a.entity_id"
+        ndjson(file.toString()).statusCode(200).body("lines", equalTo(lines)).body("accepted", equalTo(lines));
+        assertEquals(lines, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+        assertEquals(lines, count("select count(*) from audit_entry a join youth_session s on s.id = a.entity_id"
                 + " where s.organisation_id = '" + org + "' and a.action = 'CREATE'"));
     }
 
