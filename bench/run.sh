@@ -5,6 +5,9 @@
 #
 #   bench/run.sh [N]          N sessions (default 100000); 1000000 and 10000000 for the README's figures
 #
+# The service runs with the JVM options of JAVA_OPTS, by default those of docker/Dockerfile.jvm (JAVA_MEMORY_OPTS),
+# and with MALLOC_ARENA_MAX=2 as there.
+#
 # Needs: PostgreSQL on localhost:5432 (user postgres, no password), wrk, pgbench, bc and openssl (Debian: wrk,
 # postgresql-client, bc, openssl), and the packaged service (./mvnw package -DskipTests).
 set -euo pipefail
@@ -15,16 +18,18 @@ OUT=${BENCH_DIR:-/tmp/logbook-bench}
 PORT=${BENCH_PORT:-8089}
 BASE=http://127.0.0.1:$PORT
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+JAVA_OPTS=${JAVA_OPTS:-$(sed -n 's/^ENV JAVA_MEMORY_OPTS="\(.*\)"$/\1/p' docker/Dockerfile.jvm)}
 for tool in wrk pgbench openssl bc; do command -v $tool >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }; done
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 seconds() { date +%s.%N; }
 
+echo "== JVM options: $JAVA_OPTS"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $($PSQL -d postgres -Atc 'show server_version')"
 $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 mkdir -p "$OUT"
 [ -f "$OUT/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem" 2>/dev/null
 LOGBOOK_DB_URL=jdbc:postgresql://localhost:5432/$DB LOGBOOK_ADMIN_USERNAME=admin LOGBOOK_ADMIN_PASSWORD=bench-admin \
-  LOGBOOK_JWT_PRIVATE_KEY="$(cat "$OUT/key.pem")" PORT=$PORT java -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  LOGBOOK_JWT_PRIVATE_KEY="$(cat "$OUT/key.pem")" PORT=$PORT MALLOC_ARENA_MAX=2 java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
@@ -50,6 +55,23 @@ start=$(seconds)
 $PSQL -d $DB -c "\\copy bench_bare ($(cat "$OUT/columns.txt")) from '$OUT/sessions.csv' csv"
 copy_s=$(echo "$(seconds) - $start" | bc)
 copy_rate=$(echo "$N / $copy_s" | bc)
+echo "== PostgreSQL alone doing the service's write (row, indexes, foreign keys, rollup triggers, audit row) for"
+echo "   the first $(( N < 200000 ? N : 200000 )) rows under new ids, rolled back: what the database work of an import costs by itself"
+head -n 200000 "$OUT/sessions.csv" > "$OUT/sample.csv"
+sample=$(wc -l < "$OUT/sample.csv")
+cols=$(sed 's/, deleted_at$//' "$OUT/columns.txt")
+start=$(seconds)
+$PSQL -d $DB <<SQL
+begin;
+create temp table sample as select * from bench_bare with no data;
+\\copy sample ($(cat "$OUT/columns.txt")) from '$OUT/sample.csv' csv
+with inserted as (insert into youth_session ($cols) select gen_random_uuid(), $(echo "$cols" | cut -d, -f2-) from sample returning *)
+insert into audit_entry (entity_type, entity_id, action, actor_name, actor_role, at, after)
+select 'SESSION', i.id, 'CREATE', 'bench', 'ADMIN', now(), to_jsonb(i) from inserted i;
+rollback;
+SQL
+write_s=$(echo "$(seconds) - $start" | bc)
+write_rate=$(echo "$sample / $write_s" | bc)
 $PSQL -d $DB -c "vacuum analyze"
 
 year=$(date -d yesterday +%Y)
@@ -78,9 +100,10 @@ for name in "national $((year - 1))" "national $((year - 5))-$((year - 1))" "reg
 done
 
 echo "== POST /sessions, 8 clients for 20 s, beside pgbench's INSERT of the same row into the bare table"
+# A thousand generated sessions without their ids, cycled: many centres logging at once, as in real use.
+tail -n 1000 "$OUT/sessions.ndjson" | sed 's/"id":"[^"]*",//' > "$OUT/post.ndjson"
 org=$(head -1 "$OUT/organisations.csv" | cut -d, -f1)
-sed "s/ORGANISATION_ID/$org/; s/\"date\": \"[0-9-]*\"/\"date\": \"$(date -d '10 days ago' +%F)\"/" samples/session.json > "$OUT/post.json"
-post=$(BODY_FILE=$OUT/post.json TOKEN=$TOKEN wrk -t2 -c8 -d20s -s bench/post.lua "$BASE/api/v1/sessions" | tail -1)
+post=$(BODY_FILE=$OUT/post.ndjson TOKEN=$TOKEN wrk -t2 -c8 -d20s -s bench/post.lua "$BASE/api/v1/sessions" | tail -1)
 echo "service: $post"
 cat > "$OUT/insert.sql" <<SQL
 insert into bench_bare (id, organisation_id, municipality_code, held_on, start_time, duration_minutes, title, methods, themes,
@@ -99,6 +122,7 @@ echo "== summary ($N sessions)"
 echo "| figure | service | PostgreSQL alone | ratio |"
 echo "|---|---|---|---|"
 echo "| import, sessions/s | $import_rate | COPY $copy_rate | $(echo "scale=3; $import_rate / $copy_rate" | bc | sed "s/^\./0./") |"
+echo "| import, sessions/s | $import_rate | the same write in SQL $write_rate | $(echo "scale=3; $import_rate / $write_rate" | bc | sed "s/^\./0./") |"
 echo "| POST /sessions, 8 clients, per second | $post_rate | pgbench INSERT $pgbench_tps | $(echo "scale=3; $post_rate / $pgbench_tps" | bc | sed "s/^\./0./") |"
 for name in "${!latency[@]}"; do echo "| $name | ${latency[$name]} | | |"; done | sort
 echo "| resident memory of the service | $rss MB | | |"
