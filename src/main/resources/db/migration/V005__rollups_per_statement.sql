@@ -49,7 +49,14 @@ create table rollup_organisation_country_month (
     theme_participation_sessions             bigint not null default 0,
     primary key (organisation_id, month, country_code)
 );
-create index rollup_organisation_country_month_country_idx on rollup_organisation_country_month (country_code, month);
+-- The national byOrganisation and indicator read only these columns: an index-only scan skips the wide rows.
+create index rollup_organisation_country_month_country_idx on rollup_organisation_country_month (country_code, month)
+    include (organisation_id, sessions, minutes, participants);
+
+-- The same for byOrganisation of a region or municipality.
+drop index rollup_organisation_month_month_idx;
+create index rollup_organisation_month_month_idx on rollup_organisation_month (month, municipality_code)
+    include (organisation_id, sessions, minutes, participants);
 
 drop trigger youth_session_rollup on youth_session;
 drop function youth_session_rollup();

@@ -81,38 +81,52 @@ class OverviewQueries {
             where o.member and AREA
             """;
 
-    /** The months in which each member organisation based in the area recorded a session, wherever it was held. */
+    /**
+     * The months in which each member organisation based in the area recorded a session, wherever it was held: a row
+     * per organisation with its months as "2026-01,2026-03".
+     */
     private static final String RECORDED = """
-            select s.organisation_id as organisation_id, to_char(s.held_on, 'YYYY-MM') as month
+            select s.organisation_id as organisation_id, string_agg(distinct to_char(s.held_on, 'YYYY-MM'), ',') as months
             from youth_session s
             join organisation o on o.id = s.organisation_id
             join municipality m on m.code = o.municipality_code
             where o.member and AREA and s.deleted_at is null and s.held_on >= :from and s.held_on < :until
-            group by s.organisation_id, to_char(s.held_on, 'YYYY-MM')
+            group by s.organisation_id
             """;
 
-    /** As {@link #RECORDED}, from the organisation rollup: a row per organisation, country where held and month. */
+    /**
+     * As {@link #RECORDED}, from the organisation rollup (a month may come twice, for sessions held in two countries).
+     * Reads only the rollup's narrow index.
+     */
     private static final String ROLLUP_RECORDED = """
-            select r.organisation_id as organisation_id, to_char(r.month, 'YYYY-MM') as month
+            select r.organisation_id as organisation_id, string_agg(to_char(r.month, 'YYYY-MM'), ',') as months
             from rollup_organisation_country_month r
             join organisation o on o.id = r.organisation_id
             join municipality m on m.code = o.municipality_code
-            where o.member and AREA and r.month >= :from and r.month < :until
-            group by r.organisation_id, r.month
-            having sum(r.sessions) > 0
+            where o.member and AREA and r.month >= :from and r.month < :until and r.sessions > 0
+            group by r.organisation_id
             """;
 
-    /** Whole months from the municipality rollup: totals (with the sums per setting, method and theme), months, areas. */
-    private static final String ROLLUP_FACTS = "select case"
-            + " when grouping(r.month) = 0 then 'MONTH'"
-            + " when grouping(r.municipality_code) = 0 then 'MUNICIPALITY'"
-            + " when grouping(m.region_code) = 0 then 'REGION'"
-            + " else 'TOTAL' end as dimension,"
-            + " coalesce(to_char(r.month, 'YYYY-MM'), r.municipality_code, m.region_code) as key, "
+    /**
+     * Whole months from the municipality rollup: the totals, with the sums per setting, method and theme. Summing every
+     * column once, without the breakdowns, is what keeps a national overview of years cheap.
+     */
+    private static final String ROLLUP_TOTALS = "select 'TOTAL' as dimension, '' as key, "
             + String.join(", ", rollupColumns())
             + " from rollup_municipality_month r join municipality m on m.code = r.municipality_code"
-            + " where r.month >= :from and r.month < :until and AREA"
-            + " group by grouping sets ((), (r.month), (r.municipality_code), (m.region_code))";
+            + " where r.month >= :from and r.month < :until and AREA";
+
+    /** Whole months from the municipality rollup: sessions, minutes and participants by month, municipality and region. */
+    private static final String ROLLUP_BREAKDOWNS = """
+            select case when grouping(r.month) = 0 then 'MONTH'
+                        when grouping(r.municipality_code) = 0 then 'MUNICIPALITY'
+                        else 'REGION' end as dimension,
+                   coalesce(to_char(r.month, 'YYYY-MM'), r.municipality_code, m.region_code) as key,
+                   sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
+            from rollup_municipality_month r join municipality m on m.code = r.municipality_code
+            where r.month >= :from and r.month < :until and AREA
+            group by grouping sets ((r.month), (r.municipality_code), (m.region_code))
+            """;
 
     /** Sessions held in a municipality or region, per organisation, from the rollup by organisation and municipality. */
     private static final String ROLLUP_ORGANISATIONS = """
@@ -244,7 +258,9 @@ class OverviewQueries {
 
     /** From the rollups, for whole months: [from, until) are first days of months. */
     List<Tuple> rollupFacts(Level level, String code, LocalDate from, LocalDate until) {
-        return run(ROLLUP_FACTS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+        List<Tuple> rows = new java.util.ArrayList<>(run(ROLLUP_TOTALS.replace("AREA", areaCondition(level)), code, from, until, Map.of()));
+        rows.addAll(run(ROLLUP_BREAKDOWNS.replace("AREA", areaCondition(level)), code, from, until, Map.of()));
+        return rows;
     }
 
     List<Tuple> rollupOrganisations(Level level, String code, LocalDate from, LocalDate until) {

@@ -140,8 +140,8 @@ public class OverviewService {
 
     private static void addRecorded(Map<UUID, Set<String>> recorded, List<Tuple> rows) {
         for (Tuple row : rows) {
-            recorded.computeIfAbsent(OverviewQueries.uuid(row.get("organisation_id")), o -> new HashSet<>())
-                    .add(row.get("month", String.class));
+            Set<String> months = recorded.computeIfAbsent(OverviewQueries.uuid(row.get("organisation_id")), o -> new HashSet<>());
+            months.addAll(Arrays.asList(row.get("months", String.class).split(",")));
         }
     }
 
