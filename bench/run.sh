@@ -4,6 +4,7 @@
 # POST throughput beside pgbench's INSERT of the same row, and the service's resident memory.
 #
 #   bench/run.sh [N]          N sessions (default 100000); 1000000 and 10000000 for the README's figures
+#   BENCH_REUSE=1 bench/run.sh N   measures again over the database the last run loaded (no generating, no import)
 #
 # The service runs with the JVM options of JAVA_OPTS, by default those of docker/Dockerfile.jvm (JAVA_MEMORY_OPTS),
 # and with MALLOC_ARENA_MAX=2 as there.
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
-DB=logbook_bench
+DB=${BENCH_DB:-logbook_bench}
 OUT=${BENCH_DIR:-/tmp/logbook-bench}
 PORT=${BENCH_PORT:-8089}
 BASE=http://127.0.0.1:$PORT
@@ -25,7 +26,8 @@ seconds() { date +%s.%N; }
 
 echo "== JVM options: $JAVA_OPTS"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $($PSQL -d postgres -Atc 'show server_version')"
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+REUSE=${BENCH_REUSE:-}
+[ -z "$REUSE" ] && $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 mkdir -p "$OUT"
 [ -f "$OUT/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem" 2>/dev/null
 LOGBOOK_DB_URL=jdbc:postgresql://localhost:5432/$DB LOGBOOK_ADMIN_USERNAME=admin LOGBOOK_ADMIN_PASSWORD=bench-admin \
@@ -37,6 +39,7 @@ TOKEN=$(curl -s -d grant_type=password -d username=admin -d password=bench-admin
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$TOKEN" ] || { echo "bench: the service did not start, see $OUT/service.log" >&2; exit 1; }
 
+if [ -z "$REUSE" ]; then
 echo "== generating $N sessions into $OUT"
 java bench/Generate.java --sessions "$N" --out "$OUT"
 $PSQL -d $DB -c "\\copy organisation (id, name, type, municipality_code, member, created_at, updated_at) from '$OUT/organisations.csv' csv"
@@ -73,6 +76,7 @@ SQL
 write_s=$(echo "$(seconds) - $start" | bc)
 write_rate=$(echo "$sample / $write_s" | bc)
 $PSQL -d $DB -c "vacuum analyze"
+fi
 
 year=$(date -d yesterday +%Y)
 region=$($PSQL -d $DB -Atc "select m.region_code from youth_session s join municipality m on m.code = s.municipality_code
@@ -95,6 +99,7 @@ for name in "national $((year - 1))" "national $((year - 5))-$((year - 1))" "reg
   esac
   url="$BASE/api/v1/$path"
   [ -n "$query" ] && url="$url?$query"
+  wrk -t1 -c1 -d5s -s bench/latency.lua -H "Authorization: Bearer $TOKEN" "$url" > /dev/null # warm-up, not counted
   latency[$name]=$(wrk -t1 -c1 -d10s -s bench/latency.lua -H "Authorization: Bearer $TOKEN" "$url" | tail -1)
   echo "$name: ${latency[$name]}"
 done
@@ -103,6 +108,7 @@ echo "== POST /sessions, 8 clients for 20 s, beside pgbench's INSERT of the same
 # A thousand generated sessions without their ids, cycled: many centres logging at once, as in real use.
 tail -n 1000 "$OUT/sessions.ndjson" | sed 's/"id":"[^"]*",//' > "$OUT/post.ndjson"
 org=$(head -1 "$OUT/organisations.csv" | cut -d, -f1)
+BODY_FILE=$OUT/post.ndjson TOKEN=$TOKEN wrk -t2 -c8 -d10s -s bench/post.lua "$BASE/api/v1/sessions" > /dev/null # warm-up
 post=$(BODY_FILE=$OUT/post.ndjson TOKEN=$TOKEN wrk -t2 -c8 -d20s -s bench/post.lua "$BASE/api/v1/sessions" | tail -1)
 echo "service: $post"
 cat > "$OUT/insert.sql" <<SQL
@@ -121,8 +127,10 @@ echo
 echo "== summary ($N sessions)"
 echo "| figure | service | PostgreSQL alone | ratio |"
 echo "|---|---|---|---|"
-echo "| import, sessions/s | $import_rate | COPY $copy_rate | $(echo "scale=3; $import_rate / $copy_rate" | bc | sed "s/^\./0./") |"
-echo "| import, sessions/s | $import_rate | the same write in SQL $write_rate | $(echo "scale=3; $import_rate / $write_rate" | bc | sed "s/^\./0./") |"
+if [ -z "$REUSE" ]; then
+  echo "| import, sessions/s | $import_rate | COPY $copy_rate | $(echo "scale=3; $import_rate / $copy_rate" | bc | sed "s/^\./0./") |"
+  echo "| import, sessions/s | $import_rate | the same write in SQL $write_rate | $(echo "scale=3; $import_rate / $write_rate" | bc | sed "s/^\./0./") |"
+fi
 echo "| POST /sessions, 8 clients, per second | $post_rate | pgbench INSERT $pgbench_tps | $(echo "scale=3; $post_rate / $pgbench_tps" | bc | sed "s/^\./0./") |"
 for name in "${!latency[@]}"; do echo "| $name | ${latency[$name]} | | |"; done | sort
 echo "| resident memory of the service | $rss MB | | |"
