@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Assembles overviews. The whole months of a period come from the rollups (a row per municipality and month), the days
@@ -174,8 +175,10 @@ public class OverviewService {
         long members = queries.members(level, code);
         int required = requiredMonths(period);
         long regular = recorded.values().stream().filter(months -> months.size() >= required).count();
+        Map<String, Long> perMonth = new HashMap<>();
+        recorded.values().forEach(months -> months.forEach(m -> perMonth.merge(m, 1L, Long::sum)));
         List<Completeness> completeness = period.months().stream()
-                .map(m -> new Completeness(m.toString(), recorded.values().stream().filter(s -> s.contains(m.toString())).count()))
+                .map(m -> new Completeness(m.toString(), perMonth.getOrDefault(m.toString(), 0L)))
                 .toList();
         return new Indicator223(members, recorded.size(), regular, required, members == 0 ? 0 : (double) regular / members,
                 municipalitiesCovered, completeness);
@@ -252,17 +255,24 @@ public class OverviewService {
         return result;
     }
 
-    private static Map<String, String> municipalities(Level level, String code) {
+    /** Reference data, which only a migration changes: read once per area. */
+    private final Map<String, Map<String, String>> areaNames = new ConcurrentHashMap<>();
+
+    private Map<String, String> municipalities(Level level, String code) {
         String field = level == Level.REGION ? "regionCode" : "countryCode";
-        Map<String, String> names = new LinkedHashMap<>();
-        Municipality.<Municipality>list(field + " = ?1 order by code", code).forEach(m -> names.put(m.code, m.name));
-        return names;
+        return areaNames.computeIfAbsent("municipalities of " + code, k -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            Municipality.<Municipality>list(field + " = ?1 order by code", code).forEach(m -> names.put(m.code, m.name));
+            return names;
+        });
     }
 
-    private static Map<String, String> regions(String country) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Region.<Region>list("countryCode = ?1 order by code", country).forEach(r -> names.put(r.code, r.name));
-        return names;
+    private Map<String, String> regions(String country) {
+        return areaNames.computeIfAbsent("regions of " + country, k -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            Region.<Region>list("countryCode = ?1 order by code", country).forEach(r -> names.put(r.code, r.name));
+            return names;
+        });
     }
 
     static long number(Tuple row, String column) {
