@@ -3,8 +3,11 @@
 # endpoint, then prints the import rate beside PostgreSQL's own COPY of the same rows, overview latencies over HTTP,
 # POST throughput beside pgbench's INSERT of the same row, and the service's resident memory.
 #
-#   bench/run.sh [N]          N sessions (default 100000); 1000000 and 10000000 for the README's figures
+#   bench/run.sh all          the README's figures: 1 M sessions, then 10 M (about an hour and a half here)
+#   bench/run.sh [N]          N sessions (default 100000)
 #   BENCH_REUSE=1 bench/run.sh N   measures again over the database the last run loaded (no generating, no import)
+#   BENCH_LOAD=sql bench/run.sh N  loads the sessions with SQL instead of through the service, for the read figures at
+#                                  sizes the import would take hours to load here (no import rate, no audit rows)
 #
 # The service runs with the JVM options of JAVA_OPTS, by default those of docker/Dockerfile.jvm (JAVA_MEMORY_OPTS),
 # and with MALLOC_ARENA_MAX=2 as there.
@@ -13,6 +16,11 @@
 # postgresql-client, bc, openssl), and the packaged service (./mvnw package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = all ]; then
+  BENCH_DB=logbook_bench_1m BENCH_DIR=/tmp/logbook-bench-1m "$0" 1000000
+  BENCH_DB=logbook_bench_10m BENCH_DIR=/tmp/logbook-bench-10m BENCH_LOAD=sql "$0" 10000000
+  exit 0
+fi
 N=${1:-100000}
 DB=${BENCH_DB:-logbook_bench}
 OUT=${BENCH_DIR:-/tmp/logbook-bench}
@@ -44,16 +52,44 @@ echo "== generating $N sessions into $OUT"
 java bench/Generate.java --sessions "$N" --out "$OUT"
 $PSQL -d $DB -c "\\copy organisation (id, name, type, municipality_code, member, created_at, updated_at) from '$OUT/organisations.csv' csv"
 
-echo "== import through the service (bin/import)"
-start=$(seconds)
-TOKEN=$TOKEN BASE_URL=$BASE bin/import "$OUT/sessions.ndjson" 2>/dev/null | cut -c1-100
-import_s=$(echo "$(seconds) - $start" | bc)
-import_rate=$(echo "$N / $import_s" | bc)
+if [ "${BENCH_LOAD:-service}" = sql ]; then
+  echo "== loading with SQL: COPY without the list indexes, then the rollups through rollup_apply, a month at a time"
+  start=$(seconds)
+  $PSQL -d $DB <<SQL
+alter table youth_session disable trigger user;
+create temp table list_indexes as select indexdef from pg_indexes where tablename = 'youth_session' and indexname <> 'youth_session_pkey';
+do \$\$ declare i record; begin
+  for i in select indexname from pg_indexes where tablename = 'youth_session' and indexname <> 'youth_session_pkey' loop
+    execute format('drop index %I', i.indexname);
+  end loop;
+end \$\$;
+\\copy youth_session ($(cat "$OUT/columns.txt")) from '$OUT/sessions.csv' csv
+do \$\$ declare i record; begin
+  for i in select indexdef from list_indexes loop execute i.indexdef; end loop;
+end \$\$;
+alter table youth_session enable trigger user;
+do \$\$ declare m date; begin
+  for m in select generate_series(date_trunc('month', min(held_on)), max(held_on), interval '1 month') from youth_session loop
+    perform rollup_apply(array[]::youth_session[],
+      array(select s from youth_session s where s.held_on >= m and s.held_on < m + interval '1 month'));
+  end loop;
+end \$\$;
+SQL
+  echo "loaded in $(echo "$(seconds) - $start" | bc) s"
+  import_rate=
+else
+  echo "== import through the service (bin/import)"
+  start=$(seconds)
+  TOKEN=$TOKEN BASE_URL=$BASE bin/import "$OUT/sessions.ndjson" 2>/dev/null | cut -c1-100
+  import_s=$(echo "$(seconds) - $start" | bc)
+  import_rate=$(echo "$N / $import_s" | bc)
+fi
 
 echo "== PostgreSQL's own COPY of the same rows into a bare table (primary key and two indexes, no trigger)"
 $PSQL -d $DB -c "create table bench_bare (like youth_session including defaults including generated)" \
   -c "alter table bench_bare add primary key (id)" \
   -c "create index on bench_bare (municipality_code, held_on)" -c "create index on bench_bare (organisation_id, held_on)"
+if [ -n "$import_rate" ]; then
 start=$(seconds)
 $PSQL -d $DB -c "\\copy bench_bare ($(cat "$OUT/columns.txt")) from '$OUT/sessions.csv' csv"
 copy_s=$(echo "$(seconds) - $start" | bc)
@@ -75,6 +111,7 @@ rollback;
 SQL
 write_s=$(echo "$(seconds) - $start" | bc)
 write_rate=$(echo "$sample / $write_s" | bc)
+fi
 $PSQL -d $DB -c "vacuum analyze"
 fi
 
@@ -127,7 +164,7 @@ echo
 echo "== summary ($N sessions)"
 echo "| figure | service | PostgreSQL alone | ratio |"
 echo "|---|---|---|---|"
-if [ -z "$REUSE" ]; then
+if [ -n "${import_rate:-}" ]; then
   echo "| import, sessions/s | $import_rate | COPY $copy_rate | $(echo "scale=3; $import_rate / $copy_rate" | bc | sed "s/^\./0./") |"
   echo "| import, sessions/s | $import_rate | the same write in SQL $write_rate | $(echo "scale=3; $import_rate / $write_rate" | bc | sed "s/^\./0./") |"
 fi
