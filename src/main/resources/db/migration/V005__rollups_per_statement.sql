@@ -59,6 +59,32 @@ drop index rollup_organisation_month_month_idx;
 create index rollup_organisation_month_month_idx on rollup_organisation_month (municipality_code, month)
     include (organisation_id, sessions, minutes, participants);
 
+-- Sessions, minutes and participants per organisation, municipality where held and year, with the sessions of each
+-- month: byOrganisation and indicator 2.2.3 of whole years read a row per organisation and year instead of twelve.
+create table rollup_organisation_year (
+    organisation_id   uuid        not null references organisation,
+    municipality_code varchar(12) not null references municipality,
+    year              integer     not null,
+    sessions          bigint      not null default 0,
+    minutes           bigint      not null default 0,
+    participants      bigint      not null default 0,
+    m01               bigint      not null default 0,
+    m02               bigint      not null default 0,
+    m03               bigint      not null default 0,
+    m04               bigint      not null default 0,
+    m05               bigint      not null default 0,
+    m06               bigint      not null default 0,
+    m07               bigint      not null default 0,
+    m08               bigint      not null default 0,
+    m09               bigint      not null default 0,
+    m10               bigint      not null default 0,
+    m11               bigint      not null default 0,
+    m12               bigint      not null default 0,
+    primary key (organisation_id, year, municipality_code)
+);
+create index rollup_organisation_year_area_idx on rollup_organisation_year (municipality_code, year)
+    include (organisation_id, sessions, minutes, participants);
+
 drop trigger youth_session_rollup on youth_session;
 drop function youth_session_rollup();
 drop function rollup_add(youth_session, integer);
@@ -383,6 +409,40 @@ begin
         theme_health_sessions = rollup_organisation_country_month.theme_health_sessions + excluded.theme_health_sessions,
         theme_culture_sessions = rollup_organisation_country_month.theme_culture_sessions + excluded.theme_culture_sessions,
         theme_participation_sessions = rollup_organisation_country_month.theme_participation_sessions + excluded.theme_participation_sessions;
+    insert into rollup_organisation_year (organisation_id, municipality_code, year, sessions, minutes, participants, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12)
+    select d.organisation_id, d.municipality_code, extract(year from d.month)::integer,
+        sum(d.sessions), sum(d.minutes), sum(d.participants),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 1), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 2), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 3), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 4), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 5), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 6), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 7), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 8), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 9), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 10), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 11), 0),
+        coalesce(sum(d.sessions) filter (where extract(month from d.month) = 12), 0)
+    from unnest(deltas) d
+    group by 1, 2, 3
+    order by 1, 3, 2
+    on conflict (organisation_id, year, municipality_code) do update set
+        sessions = rollup_organisation_year.sessions + excluded.sessions,
+        minutes = rollup_organisation_year.minutes + excluded.minutes,
+        participants = rollup_organisation_year.participants + excluded.participants,
+        m01 = rollup_organisation_year.m01 + excluded.m01,
+        m02 = rollup_organisation_year.m02 + excluded.m02,
+        m03 = rollup_organisation_year.m03 + excluded.m03,
+        m04 = rollup_organisation_year.m04 + excluded.m04,
+        m05 = rollup_organisation_year.m05 + excluded.m05,
+        m06 = rollup_organisation_year.m06 + excluded.m06,
+        m07 = rollup_organisation_year.m07 + excluded.m07,
+        m08 = rollup_organisation_year.m08 + excluded.m08,
+        m09 = rollup_organisation_year.m09 + excluded.m09,
+        m10 = rollup_organisation_year.m10 + excluded.m10,
+        m11 = rollup_organisation_year.m11 + excluded.m11,
+        m12 = rollup_organisation_year.m12 + excluded.m12;
 end;
 $$;
 
@@ -450,3 +510,21 @@ join municipality m on m.code = r.municipality_code
 where r.deleted_at is null
 group by 1, 2, 3
 order by 1, 2, 3;
+
+insert into rollup_organisation_year (organisation_id, municipality_code, year, sessions, minutes, participants, m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12)
+select r.organisation_id, r.municipality_code, extract(year from r.month)::integer,
+    sum(r.sessions), sum(r.minutes), sum(r.participants),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 1), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 2), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 3), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 4), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 5), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 6), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 7), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 8), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 9), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 10), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 11), 0),
+    coalesce(sum(r.sessions) filter (where extract(month from r.month) = 12), 0)
+from rollup_organisation_month r
+group by 1, 2, 3;

@@ -149,6 +149,44 @@ class OverviewQueries {
             group by r.organisation_id
             """;
 
+    /** Whole years, from the rollup by organisation, municipality and year: a row per organisation and year. */
+    private static final String YEAR_ORGANISATIONS = """
+            select cast(y.organisation_id as text) as key, max(o.name) as name,
+                   sum(y.sessions) as sessions, sum(y.minutes) as minutes, sum(y.participants) as participants
+            from rollup_organisation_year y
+            join municipality m on m.code = y.municipality_code
+            join organisation o on o.id = y.organisation_id
+            where y.year >= cast(extract(year from cast(:from as date)) as integer)
+              and y.year < cast(extract(year from cast(:until as date)) as integer) and AREA
+            group by y.organisation_id
+            """;
+
+    /** As {@link #RECORDED} for whole years, from the year rollup's sessions per month. */
+    private static final String YEAR_RECORDED = """
+            select y.organisation_id as organisation_id,
+                   concat_ws(',',
+                               case when sum(y.m01) > 0 then y.year || '-01' end,
+                               case when sum(y.m02) > 0 then y.year || '-02' end,
+                               case when sum(y.m03) > 0 then y.year || '-03' end,
+                               case when sum(y.m04) > 0 then y.year || '-04' end,
+                               case when sum(y.m05) > 0 then y.year || '-05' end,
+                               case when sum(y.m06) > 0 then y.year || '-06' end,
+                               case when sum(y.m07) > 0 then y.year || '-07' end,
+                               case when sum(y.m08) > 0 then y.year || '-08' end,
+                               case when sum(y.m09) > 0 then y.year || '-09' end,
+                               case when sum(y.m10) > 0 then y.year || '-10' end,
+                               case when sum(y.m11) > 0 then y.year || '-11' end,
+                               case when sum(y.m12) > 0 then y.year || '-12' end) as months
+            from rollup_organisation_year y
+            join organisation o on o.id = y.organisation_id
+            join municipality m on m.code = o.municipality_code
+            where o.member and AREA
+              and y.year >= cast(extract(year from cast(:from as date)) as integer)
+              and y.year < cast(extract(year from cast(:until as date)) as integer)
+            group by y.organisation_id, y.year
+            having sum(y.sessions) > 0
+            """;
+
     private static List<String> rollupColumns() {
         List<String> columns = new java.util.ArrayList<>();
         for (String measure : Facts.MEASURES) {
@@ -266,6 +304,15 @@ class OverviewQueries {
     List<Tuple> rollupOrganisations(Level level, String code, LocalDate from, LocalDate until) {
         String sql = level == Level.COUNTRY ? ROLLUP_COUNTRY_ORGANISATIONS : ROLLUP_ORGANISATIONS.replace("AREA", areaCondition(level));
         return run(sql, code, from, until, Map.of());
+    }
+
+    /** Whole years: [from, until) are first days of years. */
+    List<Tuple> yearOrganisations(Level level, String code, LocalDate from, LocalDate until) {
+        return run(YEAR_ORGANISATIONS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+    }
+
+    List<Tuple> yearRecordedMonths(Level level, String code, LocalDate from, LocalDate until) {
+        return run(YEAR_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
     }
 
     long members(Level level, String code) {

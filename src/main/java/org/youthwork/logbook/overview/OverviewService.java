@@ -86,8 +86,15 @@ public class OverviewService {
         for (Span span : spans(period, fromSessionsOnly)) {
             if (span.rollup()) {
                 facts.addRollup(queries.rollupFacts(level, code, span.from(), span.until()));
-                facts.addOrganisations(queries.rollupOrganisations(level, code, span.from(), span.until()));
-                addRecorded(recorded, queries.rollupRecordedMonths(level, code, span.from(), span.until()));
+                for (Span part : wholeYears(span)) {
+                    if (part.rollup()) {
+                        facts.addOrganisations(queries.yearOrganisations(level, code, part.from(), part.until()));
+                        addRecorded(recorded, queries.yearRecordedMonths(level, code, part.from(), part.until()));
+                    } else {
+                        facts.addOrganisations(queries.rollupOrganisations(level, code, part.from(), part.until()));
+                        addRecorded(recorded, queries.rollupRecordedMonths(level, code, part.from(), part.until()));
+                    }
+                }
             } else {
                 facts.addSessions(queries.facts(level, code, span.from(), span.until()));
                 addRecorded(recorded, queries.recordedMonths(level, code, span.from(), span.until()));
@@ -139,10 +146,35 @@ public class OverviewService {
         return spans;
     }
 
+    /**
+     * A span of whole months cut into the whole years inside it (rollup: true) and the months before and after them
+     * (rollup: false), for the organisation rollups, which have a grain of years besides one of months.
+     */
+    private static List<Span> wholeYears(Span months) {
+        LocalDate firstYear = months.from().getDayOfYear() == 1 ? months.from() : months.from().withDayOfYear(1).plusYears(1);
+        LocalDate untilYear = months.until().withDayOfYear(1);
+        if (!firstYear.isBefore(untilYear)) {
+            return List.of(new Span(months.from(), months.until(), false));
+        }
+        List<Span> parts = new ArrayList<>();
+        if (months.from().isBefore(firstYear)) {
+            parts.add(new Span(months.from(), firstYear, false));
+        }
+        parts.add(new Span(firstYear, untilYear, true));
+        if (untilYear.isBefore(months.until())) {
+            parts.add(new Span(untilYear, months.until(), false));
+        }
+        return parts;
+    }
+
     private static void addRecorded(Map<UUID, Set<String>> recorded, List<Tuple> rows) {
         for (Tuple row : rows) {
             Set<String> months = recorded.computeIfAbsent(OverviewQueries.uuid(row.get("organisation_id")), o -> new HashSet<>());
-            months.addAll(Arrays.asList(row.get("months", String.class).split(",")));
+            for (String month : row.get("months", String.class).split(",")) {
+                if (!month.isEmpty()) {
+                    months.add(month);
+                }
+            }
         }
     }
 

@@ -120,6 +120,7 @@ class SessionImportTest {
         assertEquals(2, count("select sum(sessions) from rollup_organisation_country_month where organisation_id = '" + org + "'"));
         assertEquals(22, count("select sum(participants) from rollup_organisation_country_month where organisation_id = '" + org + "'"));
         assertEquals(240, count("select sum(minutes) from rollup_organisation_month where organisation_id = '" + org + "'"));
+        assertEquals(2, count("select sum(sessions) from rollup_organisation_year where organisation_id = '" + org + "'"));
         assertEquals(1, count("select sum(sessions) from rollup_organisation_month where organisation_id = '" + org
                 + "' and municipality_code = 'SI-061'"));
     }
