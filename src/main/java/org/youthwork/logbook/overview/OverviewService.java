@@ -125,44 +125,39 @@ public class OverviewService {
                 indicator(level, code, period, recorded, facts.rows("MUNICIPALITY").size()));
     }
 
-    /** A stretch of the period, half-open, answered from the rollups (whole months) or from the sessions. */
+    /**
+     * A stretch of the period, half-open. Of a period: whole months (rollup: true, from the rollups) or days around
+     * them (from the sessions). Of whole months, for the organisation rollups: whole years (rollup: true, from the
+     * year rollup) or the months around them.
+     */
     private record Span(LocalDate from, LocalDate until, boolean rollup) {
     }
 
     private static List<Span> spans(Period period, boolean fromSessionsOnly) {
-        LocalDate firstWhole = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
-        LocalDate untilWhole = YearMonth.from(period.until()).atDay(1);
-        if (fromSessionsOnly || !firstWhole.isBefore(untilWhole)) {
+        if (fromSessionsOnly) {
             return List.of(new Span(period.from(), period.until(), false));
         }
-        List<Span> spans = new ArrayList<>();
-        if (period.from().isBefore(firstWhole)) {
-            spans.add(new Span(period.from(), firstWhole, false));
-        }
-        spans.add(new Span(firstWhole, untilWhole, true));
-        if (untilWhole.isBefore(period.until())) {
-            spans.add(new Span(untilWhole, period.until(), false));
-        }
-        return spans;
+        LocalDate firstMonth = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
+        return cut(period.from(), period.until(), firstMonth, YearMonth.from(period.until()).atDay(1));
     }
 
-    /**
-     * A span of whole months cut into the whole years inside it (rollup: true) and the months before and after them
-     * (rollup: false), for the organisation rollups, which have a grain of years besides one of months.
-     */
     private static List<Span> wholeYears(Span months) {
         LocalDate firstYear = months.from().getDayOfYear() == 1 ? months.from() : months.from().withDayOfYear(1).plusYears(1);
-        LocalDate untilYear = months.until().withDayOfYear(1);
-        if (!firstYear.isBefore(untilYear)) {
-            return List.of(new Span(months.from(), months.until(), false));
+        return cut(months.from(), months.until(), firstYear, months.until().withDayOfYear(1));
+    }
+
+    /** [from, until) cut into the part before firstWhole, [firstWhole, untilWhole) (rollup: true) and the part after. */
+    private static List<Span> cut(LocalDate from, LocalDate until, LocalDate firstWhole, LocalDate untilWhole) {
+        if (!firstWhole.isBefore(untilWhole)) {
+            return List.of(new Span(from, until, false));
         }
         List<Span> parts = new ArrayList<>();
-        if (months.from().isBefore(firstYear)) {
-            parts.add(new Span(months.from(), firstYear, false));
+        if (from.isBefore(firstWhole)) {
+            parts.add(new Span(from, firstWhole, false));
         }
-        parts.add(new Span(firstYear, untilYear, true));
-        if (untilYear.isBefore(months.until())) {
-            parts.add(new Span(untilYear, months.until(), false));
+        parts.add(new Span(firstWhole, untilWhole, true));
+        if (untilWhole.isBefore(until)) {
+            parts.add(new Span(untilWhole, until, false));
         }
         return parts;
     }
