@@ -76,11 +76,8 @@ public class SessionService {
      * so that an import can go on with its next line.
      */
     Created store(SessionRequest request) {
-        YouthSession candidate = new YouthSession();
-        Organisation organisation = apply(candidate, request);
-        if (!caller.canLogFor(organisation.id)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may not log sessions for this organisation.");
-        }
+        Prepared prepared = prepare(request);
+        YouthSession candidate = prepared.session();
         if (request.id() != null) {
             // Identical retries may arrive at once (a phone that timed out): they queue on the id, and each
             // one after the first finds the stored session instead of failing on the primary key.
@@ -92,22 +89,21 @@ public class SessionService {
                 return new Created(retried(stored, candidate), false);
             }
         }
-        closedPeriods.requireOpen(organisation.municipality.countryCode, candidate.date);
-        candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
-        candidate.createdAt = candidate.updatedAt;
+        closedPeriods.requireOpen(prepared.country(), candidate.date);
         candidate.persist();
         SessionResponse created = SessionResponse.from(candidate);
         audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, created);
         return new Created(created, true);
     }
 
-    /** A new session as {@link #store} would write it, checked but not written: for the bulk writer. */
+    /** A new session, checked but not written, and the country of its organisation. */
     record Prepared(YouthSession session, String country) {
     }
 
     /**
-     * Checks a new session as {@link #store} does, but the closed period, which the importer checks per batch; the id
-     * is the client's or a new one. Nothing is written.
+     * Checks a new session for {@link #store} and the importer: rules across fields, organisation, municipality and the
+     * caller's right to log for it; not the closed period, which the importer checks per batch. The id is the
+     * client's or a new one. Nothing is written.
      */
     Prepared prepare(SessionRequest request) {
         YouthSession candidate = new YouthSession();
