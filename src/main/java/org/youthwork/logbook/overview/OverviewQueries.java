@@ -128,38 +128,36 @@ class OverviewQueries {
             group by grouping sets ((r.month), (r.municipality_code), (m.region_code))
             """;
 
+    /** Sessions, minutes and participants per organisation, from one of the organisation rollups {@code r}. */
+    private static String organisations(String fromWhere) {
+        return "select cast(r.organisation_id as text) as key, max(o.name) as name,"
+                + " sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants "
+                + fromWhere + " group by r.organisation_id";
+    }
+
     /** Sessions held in a municipality or region, per organisation, from the rollup by organisation and municipality. */
-    private static final String ROLLUP_ORGANISATIONS = """
-            select cast(r.organisation_id as text) as key, max(o.name) as name,
-                   sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
+    private static final String ROLLUP_ORGANISATIONS = organisations("""
             from rollup_organisation_month r
             join municipality m on m.code = r.municipality_code
             join organisation o on o.id = r.organisation_id
             where r.month >= :from and r.month < :until and AREA
-            group by r.organisation_id
-            """;
+            """);
 
     /** The same for a country, from the coarser rollup by organisation and country: a row per organisation and month. */
-    private static final String ROLLUP_COUNTRY_ORGANISATIONS = """
-            select cast(r.organisation_id as text) as key, max(o.name) as name,
-                   sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants
+    private static final String ROLLUP_COUNTRY_ORGANISATIONS = organisations("""
             from rollup_organisation_country_month r
             join organisation o on o.id = r.organisation_id
             where r.month >= :from and r.month < :until and r.country_code = :code
-            group by r.organisation_id
-            """;
+            """);
 
     /** Whole years, from the rollup by organisation, municipality and year: a row per organisation and year. */
-    private static final String YEAR_ORGANISATIONS = """
-            select cast(y.organisation_id as text) as key, max(o.name) as name,
-                   sum(y.sessions) as sessions, sum(y.minutes) as minutes, sum(y.participants) as participants
-            from rollup_organisation_year y
-            join municipality m on m.code = y.municipality_code
-            join organisation o on o.id = y.organisation_id
-            where y.year >= cast(extract(year from cast(:from as date)) as integer)
-              and y.year < cast(extract(year from cast(:until as date)) as integer) and AREA
-            group by y.organisation_id
-            """;
+    private static final String YEAR_ORGANISATIONS = organisations("""
+            from rollup_organisation_year r
+            join municipality m on m.code = r.municipality_code
+            join organisation o on o.id = r.organisation_id
+            where r.year >= cast(extract(year from cast(:from as date)) as integer)
+              and r.year < cast(extract(year from cast(:until as date)) as integer) and AREA
+            """);
 
     /** As {@link #RECORDED} for whole years, from the year rollup's sessions per month. */
     private static final String YEAR_RECORDED = """
