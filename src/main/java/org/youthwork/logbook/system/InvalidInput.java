@@ -85,6 +85,9 @@ public final class InvalidInput {
     }
 
     public static Problem.Violation fromJackson(JsonProcessingException e) {
+        if (e instanceof StorableStrings.Unstorable text) {
+            return new Problem.Violation(path(text), text.getOriginalMessage());
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new Problem.Violation(path(unknown), "unknown property; known are: " + knownProperties(unknown.getKnownPropertyIds()));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -11,13 +12,15 @@ import jakarta.inject.Singleton;
 
 /**
  * Strict reading of request bodies: a value of the wrong type is refused instead of coerced ("5" is no count,
- * 2.5 is no whole number, 1 is no boolean), so that a client bug never silently changes what is stored.
+ * 2.5 is no whole number, 1 is no boolean), so that a client bug never silently changes what is stored; and text
+ * PostgreSQL cannot store as written is refused ({@link StorableText}).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableStrings()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

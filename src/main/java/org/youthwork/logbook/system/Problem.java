@@ -17,8 +17,18 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    public Problem {
+        detail = StorableText.printable(detail);
+    }
+
+    /** One broken rule; {@code field} is the path as the client wrote it, or "" for the request (or line) as a whole. */
     public record Violation(
-            @Schema(examples = "participants[2].count") String field,
+            @Schema(examples = "participants[2].count", description = "The field as the client wrote it; empty for the body as a whole")
+            String field,
             @Schema(examples = "must be less than or equal to 10000") String message) {
+        public Violation {
+            field = field == null ? "" : StorableText.printable(field);
+            message = StorableText.printable(message);
+        }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,6 +25,12 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    private final AllowedMethods allowed;
+
+    ProblemMapper(AllowedMethods allowed) {
+        this.allowed = allowed;
+    }
+
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
         return respond(e.toProblem());
@@ -31,6 +38,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthorized(RuntimeException e) {
+        if (DatabaseOutage.isCause(e)) {
+            return unavailable(e);
+        }
         return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(ProblemType.UNAUTHORIZED.problem("A valid bearer token is required: get one at POST /api/v1/auth/token.", null))
                 .build();
@@ -73,7 +83,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
         }
@@ -85,19 +95,39 @@ public class ProblemMapper {
         Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.problem(null, null).type(), type.problem(null, null).title(), status,
                         detail(status), null));
-        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            answer.header(HttpHeaders.ALLOW, allow);
+        if (status == 405) {
+            answer.header(HttpHeaders.ALLOW, allowed.at(uri.getRequestUri().getRawPath()));
         }
         return answer.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.isCause(e)) {
+            return unavailable(e);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, correlation id %s", correlationId);
         return respond(ProblemType.INTERNAL_ERROR.problem(
                 "Something went wrong on our side; quote correlation id " + correlationId + " when reporting it.", null));
+    }
+
+    /** The database is down or refuses connections: the client may retry; readiness reports it too. */
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("The database is unavailable: %s", rootMessage(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .entity(ProblemType.SERVICE_UNAVAILABLE.problem("The database is unavailable for the moment; nothing was "
+                        + "changed by this request unless it says so. Try again in a few seconds.", null))
+                .build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String detail(int status) {

@@ -16,7 +16,8 @@ public enum ProblemType {
     BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
-    INTERNAL_ERROR("internal-error", "Internal error", 500);
+    INTERNAL_ERROR("internal-error", "Internal error", 500),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
 
     private final String uri;
     private final String title;

@@ -49,7 +49,16 @@ public final class QueryParams {
         return UUID.fromString(value);
     }
 
+    private static final java.util.regex.Pattern DATE_PATTERN = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /**
+     * A calendar date written YYYY-MM-DD, as the contract says: four-digit years only, so that no filter reaches
+     * dates PostgreSQL cannot hold (Java reads "-999999999-01-01" too).
+     */
     public static LocalDate date(String name, String value) {
+        if (value != null && !value.isEmpty() && !DATE_PATTERN.matcher(value).matches()) {
+            throw ProblemException.invalid(name, "must be a date YYYY-MM-DD");
+        }
         return parse(name, value, LocalDate::parse, "must be a date YYYY-MM-DD");
     }
 

@@ -1,0 +1,63 @@
+package org.youthwork.logbook.system;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.youthwork.logbook.Api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** What the address and its query carry is checked before any operation runs, and every refusal is a problem. */
+@QuarkusTest
+class RequestParametersTest {
+
+    @BeforeAll
+    static void signIn() {
+        Api.asAdmin();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void shouldRefuseAQueryParameterTheOperationDoesNotKnow() {
+        given().queryParam("organisationID", "0b9f3f0e-2c4e-4d1e-9d6c-4c1f6a2d9b10").get("/api/v1/sessions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("organisationID"))
+                .body("violations[0].message", containsString("organisationId"));
+    }
+
+    @Test
+    void shouldRefuseAQueryParameterGivenTwice() {
+        given().urlEncodingEnabled(false).get("/api/v1/countries?page=0&page=1").then()
+                .statusCode(400).body("violations[0].field", equalTo("page"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-4713-01-01", "-999999999-01-01", "+10000-01-01", "10000-01-01", "2026-02-30", "26-01-01"})
+    void shouldRefuseDatesOutsideTheFormAsFilters(String date) {
+        given().queryParam("from", date).get("/api/v1/sessions").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("from"));
+        given().queryParam("from", date).get("/api/v1/overviews/countries/SI").then()
+                .statusCode(400).body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
+    void shouldNameTheMethodsAnAddressAllowsWhenRefusingOne() {
+        given().patch("/api/v1/sessions").then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+        given().request("TRACE", "/api/v1/sessions/0b9f3f0e-2c4e-4d1e-9d6c-4c1f6a2d9b10").then().statusCode(405)
+                .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
+        given().post("/api/v1/countries").then().statusCode(405).header("Allow", equalTo("GET, HEAD, OPTIONS"));
+    }
+
+    @Test
+    void shouldNameTheBodyAsAWholeWithAnEmptyField() {
+        given().contentType("application/json").body("[1]").post("/api/v1/organisations").then()
+                .statusCode(400).body("violations[0].field", equalTo(""));
+    }
+}
