@@ -2,6 +2,7 @@ package org.youthwork.logbook.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 import org.youthwork.logbook.account.Caller;
 import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.area.AreaService;
@@ -36,7 +37,9 @@ public class AnnualAnalysisService {
         this.clock = clock;
     }
 
+    @Transactional
     public AnnualAnalysis analysis(String country, String yearParam) {
+        queries.snapshot();
         if (country == null || country.isEmpty()) {
             throw ProblemException.invalid("country", "is required, e.g. SI");
         }
@@ -50,7 +53,9 @@ public class AnnualAnalysisService {
     }
 
     /** The analysis computed from the sessions alone, as the rollup must reproduce it. */
+    @Transactional
     AnnualAnalysis reference(String country, int year) {
+        queries.snapshot();
         return build(country, year, true);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.youthwork.logbook.overview.Overview.Level;
+import org.youthwork.logbook.system.Snapshot;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -281,6 +282,11 @@ class OverviewQueries {
 
     OverviewQueries(EntityManager em) {
         this.em = em;
+    }
+
+    /** The queries of one answer read one snapshot: call first in its transaction. */
+    void snapshot() {
+        Snapshot.begin(em);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.youthwork.logbook.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 import org.youthwork.logbook.account.Caller;
 import org.youthwork.logbook.area.Country;
 import org.youthwork.logbook.area.Municipality;
@@ -67,16 +68,19 @@ public class OverviewService {
         return Period.parse(from, to, LocalDate.now(clock));
     }
 
+    @Transactional
     public Overview overview(Level level, String code, Period period) {
         return overview(level, code, period, false);
     }
 
     /** The overview computed from the sessions alone, as the rollups must reproduce it. */
+    @Transactional
     Overview reference(Level level, String code, Period period) {
         return overview(level, code, period, true);
     }
 
     private Overview overview(Level level, String code, Period period, boolean fromSessionsOnly) {
+        queries.snapshot();
         Area found = area(level, code);
         if (!caller.canSeeArea(level == Level.MUNICIPALITY ? code : null, found.country())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this area.");

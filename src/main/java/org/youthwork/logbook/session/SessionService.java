@@ -18,6 +18,7 @@ import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.ProblemType;
 import org.youthwork.logbook.system.QueryParams.Paging;
+import org.youthwork.logbook.system.Snapshot;
 import org.youthwork.logbook.system.Versions;
 
 import java.time.Clock;
@@ -178,7 +179,10 @@ public class SessionService {
         audit.record(AuditEntry.Type.SESSION, id, AuditEntry.Action.DELETE, before, null);
     }
 
+    /** The page and the total come from one snapshot, so the total counts exactly the sessions being paged through. */
+    @Transactional
     public Page<SessionResponse> list(Filter filter, Paging paging) {
+        Snapshot.begin(em);
         StringBuilder where = new StringBuilder("deleted_at is null");
         Map<String, Object> params = new HashMap<>();
         Role role = caller.role();
