@@ -10,6 +10,7 @@ import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Theme;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.ProblemType;
+import org.youthwork.logbook.system.QueryParams;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -116,18 +117,14 @@ public class AnnualAnalysisService {
     }
 
     private static int year(String value, int thisYear) {
-        if (value == null || value.isEmpty()) {
+        Integer year = QueryParams.wholeNumber("year", value);
+        if (year == null) {
             return thisYear;
         }
-        try {
-            int year = Integer.parseInt(value);
-            if (year >= 2000 && year <= thisYear) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        if (year < 2000 || year > 9999) {
+            throw ProblemException.invalid("year", "must be a year from 2000 to 9999");
         }
-        throw ProblemException.invalid("year", "must be a year from 2000 to " + thisYear);
+        return year;
     }
 
     private static <E extends Enum<E>> Map<String, Long> everyCode(E[] codes, Map<String, Long> counts) {

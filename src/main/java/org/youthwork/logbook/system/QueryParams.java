@@ -13,6 +13,8 @@ public final class QueryParams {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** Deeper pages are refused rather than scanned: narrow the filters instead. */
+    public static final int MAX_PAGE = 100_000;
 
     private QueryParams() {
     }
@@ -26,14 +28,11 @@ public final class QueryParams {
     public static Paging paging(String page, String size) {
         int p = integer("page", page, 0);
         int s = integer("size", size, DEFAULT_SIZE);
-        if (p < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
+        if (p < 0 || p > MAX_PAGE) {
+            throw ProblemException.invalid("page", "must be between 0 and " + MAX_PAGE);
         }
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalid("size", "must be between 1 and " + MAX_SIZE);
-        }
-        if ((long) p * s > Integer.MAX_VALUE) {
-            throw ProblemException.invalid("page", "is too large");
         }
         return new Paging(p, s);
     }
@@ -80,11 +79,29 @@ public final class QueryParams {
         };
     }
 
+    private static final java.util.regex.Pattern INTEGER_PATTERN = java.util.regex.Pattern.compile("-?[0-9]+");
+
     private static int integer(String name, String value, int fallback) {
+        Integer number = wholeNumber(name, value);
+        return number == null ? fallback : number;
+    }
+
+    /**
+     * A whole number in ASCII digits (Java would also read "+5" and other scripts' digits), null when absent; beyond
+     * the range of int, the nearest extreme, so that range checks name the right rule.
+     */
+    public static Integer wholeNumber(String name, String value) {
         if (value == null || value.isEmpty()) {
-            return fallback;
+            return null;
         }
-        return parse(name, value, Integer::parseInt, "must be a whole number");
+        if (!INTEGER_PATTERN.matcher(value).matches()) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException tooLarge) {
+            return value.startsWith("-") ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
     }
 
     private static <T> T parse(String name, String value, Function<String, T> parser, String message) {

@@ -46,6 +46,20 @@ class RequestParametersTest {
                 .statusCode(400).body("violations[0].field", equalTo("from"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"100001", "75891557977", "-1", "\u0663", "+1", "1.0"})
+    void shouldRefusePagesOutsideTheRangeOrNotWrittenInDigits(String page) {
+        given().queryParam("page", page).get("/api/v1/countries").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
+    void shouldAnswerTheDeepestPageAllowed() {
+        given().queryParam("page", "100000").queryParam("size", "500").get("/api/v1/countries").then()
+                .statusCode(200).body("items.size()", equalTo(0)).body("page", equalTo(100000));
+    }
+
     @Test
     void shouldNameTheMethodsAnAddressAllowsWhenRefusingOne() {
         given().patch("/api/v1/sessions").then().statusCode(405).contentType("application/problem+json")
