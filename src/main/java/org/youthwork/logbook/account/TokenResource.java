@@ -33,7 +33,7 @@ class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "Get an access token (OAuth 2.0 token endpoint, RFC 6749)",
+    @Operation(operationId = "getToken", summary = "Get an access token (OAuth 2.0 token endpoint, RFC 6749)",
             description = "Form-encoded. `grant_type=password` with `username` and `password` for people, "
                     + "`grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) for machines. "
                     + "A wrong user answers exactly as a wrong password. After 10 failures in a minute for a username or "

@@ -41,7 +41,7 @@ class CodeListResource {
     }
 
     @GET
-    @Operation(summary = "The code lists",
+    @Operation(operationId = "getCodeLists", summary = "The code lists",
             description = "Methods, themes (the nine fields of the youth sector, ZJIMS art. 4), settings, age bands and "
                     + "genders, labelled in the language of Accept-Language: sl, en or bg; English when none of them.")
     @Parameter(name = HttpHeaders.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, example = "sl",
