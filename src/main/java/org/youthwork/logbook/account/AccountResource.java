@@ -40,7 +40,7 @@ class AccountResource {
 
     @POST
     @Path("/users")
-    @Operation(summary = "Create a person's account",
+    @Operation(operationId = "createUser", summary = "Create a person's account",
             description = "Administrators create any; organisation leads youth workers and leads of their own organisation.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
@@ -55,7 +55,8 @@ class AccountResource {
 
     @DELETE
     @Path("/users/{id}")
-    @Operation(summary = "Delete a person's account", description = "Its tokens stop working at once.")
+    @Operation(operationId = "deleteUser", summary = "Delete a person's account",
+            description = "Its tokens stop working at once.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -66,7 +67,7 @@ class AccountResource {
 
     @POST
     @Path("/clients")
-    @Operation(summary = "Create a machine's account",
+    @Operation(operationId = "createClient", summary = "Create a machine's account",
             description = "For a reporting tool or an app: answers the client_secret once; it is stored only as a hash.")
     @APIResponse(responseCode = "201", description = "Created; keep the client_secret, it is not shown again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientResponse.class)))
@@ -81,7 +82,8 @@ class AccountResource {
 
     @DELETE
     @Path("/clients/{id}")
-    @Operation(summary = "Delete a machine's account", description = "Its tokens stop working at once.")
+    @Operation(operationId = "deleteClient", summary = "Delete a machine's account",
+            description = "Its tokens stop working at once.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,11 +33,13 @@ class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "Get an access token (OAuth 2.0 token endpoint, RFC 6749)",
+    @Operation(operationId = "getToken", summary = "Get an access token (OAuth 2.0 token endpoint, RFC 6749)",
             description = "Form-encoded. `grant_type=password` with `username` and `password` for people, "
                     + "`grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) for machines. "
                     + "A wrong user answers exactly as a wrong password. After 10 failures in a minute for a username or "
                     + "from an address: 429 with Retry-After.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(ref = "TokenRequest")))
     @APIResponse(responseCode = "200", description = "A bearer token, valid for expires_in seconds",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.Token.class)))
     @APIResponse(responseCode = "400", description = "invalid_request, unsupported_grant_type or invalid_grant",

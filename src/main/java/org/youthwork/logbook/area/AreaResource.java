@@ -30,7 +30,8 @@ class AreaResource {
 
     @GET
     @Path("/countries")
-    @Operation(summary = "List the countries", description = "Countries are ISO 3166-1 alpha-2 codes.")
+    @Operation(operationId = "listCountries", summary = "List the countries",
+            description = "Countries are ISO 3166-1 alpha-2 codes.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of countries")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -41,7 +42,7 @@ class AreaResource {
 
     @GET
     @Path("/regions")
-    @Operation(summary = "List the regions",
+    @Operation(operationId = "listRegions", summary = "List the regions",
             description = "Slovenia's NUTS 3 statistical regions and Bulgaria's districts, optionally of one country.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of regions")
@@ -54,7 +55,8 @@ class AreaResource {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "List the municipalities", description = "Optionally of one country and of one region.")
+    @Operation(operationId = "listMunicipalities", summary = "List the municipalities",
+            description = "Optionally of one country and of one region.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of municipalities")
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,11 +41,11 @@ class CodeListResource {
     }
 
     @GET
-    @Operation(summary = "The code lists",
+    @Operation(operationId = "getCodeLists", summary = "The code lists",
             description = "Methods, themes (the nine fields of the youth sector, ZJIMS art. 4), settings, age bands and "
                     + "genders, labelled in the language of Accept-Language: sl, en or bg; English when none of them.")
     @Parameter(name = HttpHeaders.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, example = "sl",
-            description = "Preferred language of the labels")
+            description = "Preferred language of the labels", schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "The code lists; Content-Language says the labels' language")
     public Response codeLists(HttpHeaders headers) {

@@ -42,7 +42,7 @@ class OrganisationResource {
     }
 
     @POST
-    @Operation(summary = "Create an organisation")
+    @Operation(operationId = "createOrganisation", summary = "Create an organisation")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "201", description = "Created; Location is its address",
@@ -59,7 +59,7 @@ class OrganisationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an organisation")
+    @Operation(operationId = "getOrganisation", summary = "Read an organisation")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The organisation",
@@ -73,7 +73,8 @@ class OrganisationResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace an organisation", description = "Needs If-Match with the ETag of the version it replaces.")
+    @Operation(operationId = "replaceOrganisation", summary = "Replace an organisation",
+            description = "Needs If-Match with the ETag of the version it replaces.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The organisation as stored now",
@@ -91,7 +92,8 @@ class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "By name; optionally of one country, of one municipality, members of the network only.")
+    @Operation(operationId = "listOrganisations", summary = "List organisations",
+            description = "By name; optionally of one country, of one municipality, members of the network only.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of organisations")

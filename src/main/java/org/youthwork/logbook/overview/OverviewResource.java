@@ -27,7 +27,7 @@ class OverviewResource {
 
     @GET
     @Path("/municipalities/{code}")
-    @Operation(summary = "What the youth work held in a municipality adds up to",
+    @Operation(operationId = "getMunicipalityOverview", summary = "What the youth work held in a municipality adds up to",
             description = "Totals and breakdowns of the sessions held in the municipality in the period, and indicator 2.2.3 "
                     + "for the member organisations based there.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -43,7 +43,8 @@ class OverviewResource {
 
     @GET
     @Path("/regions/{code}")
-    @Operation(summary = "What the youth work held in a region adds up to", description = "As for a municipality, with byMunicipality.")
+    @Operation(operationId = "getRegionOverview", summary = "What the youth work held in a region adds up to",
+            description = "As for a municipality, with byMunicipality.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
@@ -57,7 +58,7 @@ class OverviewResource {
 
     @GET
     @Path("/countries/{code}")
-    @Operation(summary = "What the youth work held in a country adds up to",
+    @Operation(operationId = "getCountryOverview", summary = "What the youth work held in a country adds up to",
             description = "As for a municipality, with byMunicipality and byRegion.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

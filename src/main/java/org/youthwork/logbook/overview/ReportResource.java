@@ -28,7 +28,7 @@ class ReportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The network's annual youth-centre analysis",
+    @Operation(operationId = "getAnnualAnalysis", summary = "The network's annual youth-centre analysis",
             description = "One row per member organisation of the country, those without sessions included with zeros; "
                     + "an organisation's sessions count wherever they were held. Ask with Accept: text/csv for a spreadsheet.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")

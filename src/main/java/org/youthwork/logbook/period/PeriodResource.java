@@ -37,7 +37,7 @@ class PeriodResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a year for a country",
+    @Operation(operationId = "closePeriod", summary = "Close a year for a country",
             description = "By the network coordinator of that country (or an administrator). Sessions of the country's "
                     + "organisations dated in it can then no longer be created, changed or deleted (409).")
     @APIResponse(responseCode = "201", description = "Closed",
@@ -53,7 +53,7 @@ class PeriodResource {
 
     @DELETE
     @Path("/{country}/{year}")
-    @Operation(summary = "Reopen a closed year", description = "Administrators only.")
+    @Operation(operationId = "reopenPeriod", summary = "Reopen a closed year", description = "Administrators only.")
     @APIResponse(responseCode = "204", description = "Reopened")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

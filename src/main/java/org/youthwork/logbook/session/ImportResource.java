@@ -35,7 +35,7 @@ class ImportResource {
 
     @POST
     @Consumes({NDJSON, CSV})
-    @Operation(summary = "Import many sessions",
+    @Operation(operationId = "importSessions", summary = "Import many sessions",
             description = "One session per line: NDJSON (application/x-ndjson), or CSV (text/csv) with a header row naming the "
                     + "fields, methods and themes separated by |, and one column per age band and gender such as `15-19 FEMALE`. "
                     + "Same fields and rules as a single session; streamed, of any size. Committed in batches of 2,000 lines: "

@@ -50,7 +50,7 @@ class SessionResource {
     }
 
     @POST
-    @Operation(summary = "Log a session",
+    @Operation(operationId = "createSession", summary = "Log a session",
             description = "Stores a session of youth work. A client that logs offline sends its own `id`: a retry with the "
                     + "same id and content answers 200 with the stored session and stores nothing twice.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -79,7 +79,7 @@ class SessionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a session")
+    @Operation(operationId = "getSession", summary = "Read a session")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The session", headers = @Header(name = "ETag", ref = "ETag"),
@@ -92,7 +92,8 @@ class SessionResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a session", description = "Needs If-Match with the ETag of the version it replaces.")
+    @Operation(operationId = "replaceSession", summary = "Replace a session",
+            description = "Needs If-Match with the ETag of the version it replaces.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The session as stored now", headers = @Header(name = "ETag", ref = "ETag"),
@@ -112,7 +113,7 @@ class SessionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a session",
+    @Operation(operationId = "deleteSession", summary = "Delete a session",
             description = "Removes it from every list and aggregate; the row is kept for audit. If-Match is optional here.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -126,7 +127,7 @@ class SessionResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "The session's audit trail",
+    @Operation(operationId = "getSessionHistory", summary = "The session's audit trail",
             description = "Every create, change and delete of the session, oldest first: who, when, before and after.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of changes")
@@ -138,7 +139,8 @@ class SessionResource {
     }
 
     @GET
-    @Operation(summary = "List sessions", description = "Newest first (date, then start time, then when logged).")
+    @Operation(operationId = "listSessions", summary = "List sessions",
+            description = "Newest first (date, then start time, then when logged).")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of sessions")

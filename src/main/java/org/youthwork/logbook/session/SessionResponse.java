@@ -1,7 +1,6 @@
 package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,7 +16,7 @@ public record SessionResponse(
         UUID organisationId,
         @Schema(examples = "SI-133") String municipalityCode,
         @Schema(examples = "2026-03-14") LocalDate date,
-        @JsonFormat(pattern = "HH:mm") @Schema(type = SchemaType.STRING, examples = "17:00", nullable = true) LocalTime startTime,
+        @JsonFormat(pattern = "HH:mm") @Schema(implementation = String.class, examples = "17:00", nullable = true) LocalTime startTime,
         @Schema(examples = "120") int durationMinutes,
         @Schema(examples = "Street outreach at the bus station") String title,
         List<Method> methods,
