@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,7 +48,8 @@ class CodeListResource {
     @Parameter(name = HttpHeaders.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, example = "sl",
             description = "Preferred language of the labels", schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "200", description = "The code lists; Content-Language says the labels' language")
+    @APIResponse(responseCode = "200", description = "The code lists; Content-Language says the labels' language",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CodeLists.class)))
     public Response codeLists(HttpHeaders headers) {
         String language = Labels.language(headers.getAcceptableLanguages());
         CodeLists lists = new CodeLists(codes(Method.values(), language), codes(Theme.values(), language),

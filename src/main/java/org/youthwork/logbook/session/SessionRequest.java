@@ -32,7 +32,7 @@ public record SessionRequest(
         @Schema(examples = "2026-03-14", description = "From 2000-01-01 to today")
         LocalDate date,
         @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
-        @Schema(implementation = String.class, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "17:00")
+        @Schema(implementation = String.class, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:30")
         LocalTime startTime,
         @NotNull @Min(1) @Max(1440)
         @Schema(examples = "120", minimum = "1", maximum = "1440")

@@ -16,7 +16,7 @@ public record SessionResponse(
         UUID organisationId,
         @Schema(examples = "SI-133") String municipalityCode,
         @Schema(examples = "2026-03-14") LocalDate date,
-        @JsonFormat(pattern = "HH:mm") @Schema(implementation = String.class, examples = "17:00", nullable = true) LocalTime startTime,
+        @JsonFormat(pattern = "HH:mm") @Schema(implementation = String.class, examples = "09:30", nullable = true) LocalTime startTime,
         @Schema(examples = "120") int durationMinutes,
         @Schema(examples = "Street outreach at the bus station") String title,
         List<Method> methods,

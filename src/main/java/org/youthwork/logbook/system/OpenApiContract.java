@@ -46,6 +46,22 @@ public class OpenApiContract implements OASFilter {
             answer(answers, "503", "ServiceUnavailable");
         }));
         closeObjects(api.getComponents().getSchemas(), requestSchemas);
+        api.getComponents().getSchemas().values().forEach(OpenApiContract::typeOnlyFromReferences);
+    }
+
+    /**
+     * A property that refers to a schema takes its type from there: the scanner writes "type: string" beside the
+     * reference of a documented UUID or date, which client generators warn about and some misread.
+     */
+    private static void typeOnlyFromReferences(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if (property.getRef() != null && property.getType() != null) {
+                property.setType(null);
+            }
+        }
     }
 
     private static void answer(APIResponses answers, String status, String component) {
