@@ -18,10 +18,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,7 +46,8 @@ public class SessionImport {
             @Schema(description = "Stored by this import") long accepted,
             @Schema(description = "Stored already with the same id and content: left as they were") long unchanged,
             @Schema(description = "Refused; see errors") long rejected,
-            @Schema(description = "The first 1000 refused lines") List<LineError> errors,
+            @Schema(description = "The refused lines, the first 1000 of them by line number") List<LineError> errors,
+            @Schema(description = "True when more lines were refused than errors lists; rejected counts them all")
             boolean errorsTruncated) {
     }
 
@@ -237,34 +240,36 @@ public class SessionImport {
         return buffered;
     }
 
+    /** What an import did so far. Every refused line counts; the errors kept are those of the lowest line numbers. */
     private static final class Tally {
-        long lines;
         long accepted;
         long unchanged;
         long rejected;
-        final List<LineError> errors = new ArrayList<>();
-        boolean truncated;
+        /** The highest line on top, so that a lower one can take its place. */
+        final PriorityQueue<LineError> errors = new PriorityQueue<>(Comparator.comparingLong(LineError::line).reversed());
 
         void refuse(long line, String id, List<Problem.Violation> problems) {
             rejected++;
-            if (errors.size() < MAX_ERRORS) {
-                errors.add(new LineError(line, id, problems));
-            } else {
-                truncated = true;
+            keep(new LineError(line, id, problems));
+        }
+
+        private void keep(LineError error) {
+            errors.add(error);
+            if (errors.size() > MAX_ERRORS) {
+                errors.poll();
             }
         }
 
         void add(Tally other) {
             accepted += other.accepted;
             unchanged += other.unchanged;
-            for (LineError e : other.errors) {
-                refuse(e.line(), e.id(), e.problems());
-            }
+            rejected += other.rejected;
+            other.errors.forEach(this::keep);
         }
 
         Report report() {
-            errors.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Report(accepted + unchanged + rejected, accepted, unchanged, rejected, List.copyOf(errors), truncated);
+            List<LineError> sorted = errors.stream().sorted(Comparator.comparingLong(LineError::line)).toList();
+            return new Report(accepted + unchanged + rejected, accepted, unchanged, rejected, sorted, rejected > sorted.size());
         }
     }
 

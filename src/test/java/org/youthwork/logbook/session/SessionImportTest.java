@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Bulk import: NDJSON and CSV, line-precise reports, nothing stored twice. */
@@ -182,6 +183,20 @@ class SessionImportTest {
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
                 .body("errors[0].line", equalTo(2)).body("errors[0].problems[0].field", equalTo("organisationId"));
         assertEquals(0, count("select count(*) from youth_session where organisation_id = '" + other + "'"));
+    }
+
+    @Test
+    void shouldCountEveryRefusedLineAndSayWhenTheErrorListIsCapped() throws Exception {
+        // Refused when the batch is checked against the database, the way a file for the wrong organisation is.
+        String unknownOrganisation = UUID.randomUUID().toString();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            file.append(json.writeValueAsString(Api.session(unknownOrganisation))).append('\n');
+        }
+        ndjson(file.toString()).statusCode(200)
+                .body("lines", equalTo(1500)).body("accepted", equalTo(0)).body("rejected", equalTo(1500))
+                .body("errors", hasSize(SessionImport.MAX_ERRORS)).body("errorsTruncated", equalTo(true))
+                .body("errors[0].line", equalTo(1)).body("errors[999].line", equalTo(1000));
     }
 
     private static io.restassured.response.ValidatableResponse ndjson(String body) {
