@@ -2,6 +2,9 @@ package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -10,6 +13,7 @@ import org.youthwork.logbook.account.Caller;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +49,8 @@ class BulkWriter {
             + " select 'SESSION', s.id, 'CREATE', ?, ?, ?, s.created_at, s.audit_after"
             + " from session_import s join inserted i on i.id = s.id)"
             + " select s.id from session_import s where s.id not in (select id from inserted)";
+
+    private static final CsvFactory COPY_CSV = CsvFactory.builder().enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS).build();
 
     private final EntityManager em;
     private final Caller caller;
@@ -84,38 +90,58 @@ class BulkWriter {
         });
     }
 
+    /**
+     * The batch in COPY's CSV format. Every text is quoted and a missing value is left empty, since an unquoted empty
+     * field is how COPY tells a null from an empty string.
+     */
     private String csv(List<YouthSession> sessions) {
-        StringBuilder out = new StringBuilder(sessions.size() * 700);
-        for (YouthSession s : sessions) {
-            out.append(s.id).append(',').append(s.organisationId).append(',');
-            text(out, s.municipalityCode).append(',').append(s.date).append(',');
-            if (s.startTime != null) {
-                out.append(s.startTime);
-            }
-            out.append(',').append(s.durationMinutes).append(',');
-            text(out, s.title).append(',');
-            out.append(CodeSets.toBits(s.methods, m -> m.bit)).append(',').append(CodeSets.toBits(s.themes, t -> t.bit)).append(',');
-            out.append(s.setting.name()).append(',');
-            for (AgeBand band : AgeBand.values()) {
-                for (Gender gender : Gender.values()) {
-                    Integer count = s.participants.get(band, gender);
-                    if (count != null) {
-                        out.append(count);
+        StringWriter rows = new StringWriter(sessions.size() * 700);
+        try (CsvGenerator copy = (CsvGenerator) COPY_CSV.createGenerator(rows)) {
+            copy.setSchema(CsvSchema.emptySchema());
+            // Rows inside one array: a null directly in a top-level row would be dropped rather than left empty.
+            copy.writeStartArray();
+            for (YouthSession s : sessions) {
+                copy.writeStartArray();
+                copy.writeString(s.id.toString());
+                copy.writeString(s.organisationId.toString());
+                copy.writeString(s.municipalityCode);
+                copy.writeString(s.date.toString());
+                copy.writeString(s.startTime == null ? null : s.startTime.toString());
+                copy.writeNumber(s.durationMinutes);
+                copy.writeString(s.title);
+                copy.writeNumber(CodeSets.toBits(s.methods, m -> m.bit));
+                copy.writeNumber(CodeSets.toBits(s.themes, t -> t.bit));
+                copy.writeString(s.setting.name());
+                for (AgeBand band : AgeBand.values()) {
+                    for (Gender gender : Gender.values()) {
+                        Integer count = s.participants.get(band, gender);
+                        if (count == null) {
+                            copy.writeNull();
+                        } else {
+                            copy.writeNumber(count);
+                        }
                     }
-                    out.append(',');
                 }
+                copy.writeBoolean(s.participantsEstimated);
+                copy.writeNumber(s.firstTimeParticipants);
+                copy.writeNumber(s.unorganisedYouth);
+                copy.writeNumber(s.fewerOpportunities);
+                copy.writeNumber(s.youthWorkers);
+                copy.writeNumber(s.volunteers);
+                copy.writeBoolean(s.youthLed);
+                copy.writeNumber(s.youngLeaders);
+                copy.writeString(s.notes);
+                copy.writeNumber(s.version);
+                copy.writeString(s.createdAt.toString());
+                copy.writeString(s.updatedAt.toString());
+                copy.writeString(audit(s));
+                copy.writeEndArray();
             }
-            out.append(s.participantsEstimated).append(',').append(s.firstTimeParticipants).append(',')
-                    .append(s.unorganisedYouth).append(',').append(s.fewerOpportunities).append(',')
-                    .append(s.youthWorkers).append(',').append(s.volunteers).append(',').append(s.youthLed).append(',')
-                    .append(s.youngLeaders).append(',');
-            if (s.notes != null) {
-                text(out, s.notes);
-            }
-            out.append(',').append(s.version).append(',').append(s.createdAt).append(',').append(s.updatedAt).append(',');
-            text(out, audit(s)).append('\n');
+            copy.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return rows.toString();
     }
 
     private String audit(YouthSession s) {
@@ -124,18 +150,5 @@ class BulkWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the audit trail", e);
         }
-    }
-
-    /** A quoted CSV field: an empty quoted string stays an empty string, never a null. */
-    private static StringBuilder text(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        return out.append('"');
     }
 }

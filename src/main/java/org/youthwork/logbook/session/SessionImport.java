@@ -1,7 +1,13 @@
 package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -9,27 +15,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.system.InvalidInput;
+import org.youthwork.logbook.system.LogbookConfig;
 import org.youthwork.logbook.system.Problem;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.ProblemType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Bulk import of sessions, one per line of NDJSON or CSV, with the same fields and rules as a single session. The
- * body is streamed: memory does not grow with the file. Lines are committed in batches of {@value #BATCH}: a report
- * says which lines were stored, which were stored already (same id, same content: nothing is stored twice), and
- * which were refused, with their line numbers and problems. A refused line never stops the others.
+ * body is streamed and cut into lines by {@link ImportLines}, which holds at most one line of a bounded size: memory
+ * does not grow with the file nor with its lines. Lines are committed in batches of {@value #BATCH}: a report says
+ * which lines were stored, which were stored already (same id, same content: nothing is stored twice), and which were
+ * refused, with their line numbers and problems. A refused line never stops the others. A body that cannot be read to
+ * its end (a quoted CSV field never closed, more bytes than an import may have) is refused as a whole, with the line
+ * where it broke and the report of what was stored before it.
  */
 @ApplicationScoped
 public class SessionImport {
@@ -44,7 +56,8 @@ public class SessionImport {
             @Schema(description = "Stored by this import") long accepted,
             @Schema(description = "Stored already with the same id and content: left as they were") long unchanged,
             @Schema(description = "Refused; see errors") long rejected,
-            @Schema(description = "The first 1000 refused lines") List<LineError> errors,
+            @Schema(description = "The refused lines, the first 1000 of them by line number") List<LineError> errors,
+            @Schema(description = "True when more lines were refused than errors lists; rejected counts them all")
             boolean errorsTruncated) {
     }
 
@@ -67,63 +80,126 @@ public class SessionImport {
     private final ClosedPeriods closedPeriods;
     private final ObjectMapper json;
     private final Validator validator;
+    private final LogbookConfig.Import limits;
+    /** Two objects on one line are refused, not read as the first one. */
+    private final ObjectReader ndjsonLine;
+    private final ObjectReader csvRecord = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
 
-    SessionImport(SessionService sessions, BulkWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator) {
+    SessionImport(SessionService sessions, BulkWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator,
+                  LogbookConfig config) {
         this.sessions = sessions;
         this.writer = writer;
         this.closedPeriods = closedPeriods;
         this.json = json;
         this.validator = validator;
+        this.limits = config.imports();
+        this.ndjsonLine = json.readerFor(SessionRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Report ndjson(InputStream body) throws IOException {
-        Tally tally = new Tally();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String text;
-            long line = 0;
-            Batch batch = new Batch();
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                try {
-                    add(batch, tally, line, json.readValue(text, SessionRequest.class));
-                } catch (JsonProcessingException e) {
-                    tally.refuse(line, null, List.of(InvalidInput.fromJackson(e)));
-                }
-            }
-            store(batch, tally);
-        }
-        return tally.report();
+        return read(lines(body, ImportLines.Format.NDJSON), ndjsonLine::readValue);
     }
 
     public Report csv(InputStream body) throws IOException {
-        Tally tally = new Tally();
-        CsvRecords records = new CsvRecords(new BufferedReader(new InputStreamReader(skipBom(body), StandardCharsets.UTF_8)));
-        List<String> header = records.next();
-        if (header == null) {
-            throw ProblemException.invalid(null, "the CSV needs a header row");
+        ImportLines lines = lines(body, ImportLines.Format.CSV);
+        SessionCsv columns;
+        try {
+            columns = SessionCsv.of(header(lines.next()));
+        } catch (ImportLines.Broken e) {
+            throw broken(e, new Batch(), new Tally());
         }
-        SessionCsv columns = SessionCsv.of(header);
+        return read(lines, text -> json.convertValue(columns.toMap(fields(text)), SessionRequest.class));
+    }
+
+    /** How one line of a format becomes a session. */
+    private interface LineFormat {
+        SessionRequest read(String text) throws JsonProcessingException;
+    }
+
+    private Report read(ImportLines lines, LineFormat format) throws IOException {
+        Tally tally = new Tally();
         Batch batch = new Batch();
-        for (List<String> record = records.next(); record != null; record = records.next()) {
-            if (record.size() == 1 && record.get(0).isBlank()) {
-                continue;
+        try {
+            for (ImportLines.Line line = lines.next(); line != null; line = lines.next()) {
+                if (line.refusal() != null) {
+                    tally.refuse(line.number(), null, List.of(new Problem.Violation(null, line.refusal())));
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                SessionRequest request;
+                try {
+                    request = format.read(line.text());
+                } catch (ProblemException e) {
+                    tally.refuse(line.number(), null, e.violations());
+                    continue;
+                } catch (JsonProcessingException e) {
+                    tally.refuse(line.number(), null, List.of(InvalidInput.fromJackson(e)));
+                    continue;
+                } catch (IllegalArgumentException e) {
+                    // Jackson's convertValue, for a CSV line: the cause says which field.
+                    tally.refuse(line.number(), null, List.of(e.getCause() instanceof JsonProcessingException j
+                            ? InvalidInput.fromJackson(j) : new Problem.Violation(null, "invalid value")));
+                    continue;
+                }
+                add(batch, tally, line.number(), request);
             }
-            long line = records.line();
-            try {
-                add(batch, tally, line, json.convertValue(columns.toMap(record), SessionRequest.class));
-            } catch (ProblemException e) {
-                tally.refuse(line, null, e.violations());
-            } catch (IllegalArgumentException e) {
-                Throwable cause = e.getCause();
-                tally.refuse(line, null, List.of(cause instanceof JsonProcessingException j ? InvalidInput.fromJackson(j)
-                        : new Problem.Violation(null, "invalid value")));
-            }
+        } catch (ImportLines.Broken e) {
+            throw broken(e, batch, tally);
         }
         store(batch, tally);
         return tally.report();
+    }
+
+    private ImportLines lines(InputStream body, ImportLines.Format format) {
+        return new ImportLines(body, format, limits.maxLineSize().asLongValue(), limits.maxBodySize().asLongValue());
+    }
+
+    private List<String> header(ImportLines.Line line) {
+        if (line == null) {
+            throw ProblemException.invalid(null, "the CSV needs a header row");
+        }
+        if (line.refusal() != null) {
+            throw ProblemException.invalid(null, "the header row " + line.refusal());
+        }
+        return fields(line.text());
+    }
+
+    /** The fields of one CSV record, decoded by Jackson: one line of {@link ImportLines} is one record. */
+    private List<String> fields(String record) {
+        try (MappingIterator<String[]> records = csvRecord.readValues(record)) {
+            String[] fields = records.nextValue();
+            if (records.hasNextValue()) {
+                throw ProblemException.invalid(null, "malformed CSV: more than one record on the line");
+            }
+            return Arrays.asList(fields);
+        } catch (StreamReadException e) {
+            throw ProblemException.invalid(null, "malformed CSV: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ProblemException.invalid(null, "malformed CSV");
+        }
+    }
+
+    /**
+     * The body broke off: the complete lines before the break are stored like any others, and the problem says where
+     * it broke and what was stored, since earlier batches are committed already and a client must not think otherwise.
+     */
+    private ProblemException broken(ImportLines.Broken e, Batch batch, Tally tally) {
+        store(batch, tally);
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("line", e.line);
+        extensions.put("report", tally.report());
+        return switch (e.reason) {
+            case QUOTE_NEVER_CLOSED -> new ProblemException(ProblemType.INVALID_INPUT, "Line " + e.line
+                    + " opens a quoted field that is never closed, so the rest of the body cannot be read; the lines"
+                    + " before it were imported as the report says.",
+                    List.of(new Problem.Violation(null, "line " + e.line + ": a quoted field is never closed")), extensions);
+            case TOO_LARGE -> new ProblemException(ProblemType.BODY_TOO_LARGE, "An import may have at most "
+                    + limits.maxBodySize().asLongValue() + " bytes; this one passed that in line " + e.line
+                    + ". The lines before it were imported as the report says: send the rest from line " + e.line + ".",
+                    null, extensions);
+        };
     }
 
     private void add(Batch batch, Tally tally, long line, SessionRequest request) {
@@ -227,44 +303,36 @@ public class SessionImport {
         return p.request().id() == null ? null : p.request().id().toString();
     }
 
-    private static InputStream skipBom(InputStream in) throws IOException {
-        var buffered = new java.io.BufferedInputStream(in);
-        buffered.mark(3);
-        byte[] bom = buffered.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-            buffered.reset();
-        }
-        return buffered;
-    }
-
+    /** What an import did so far. Every refused line counts; the errors kept are those of the lowest line numbers. */
     private static final class Tally {
-        long lines;
         long accepted;
         long unchanged;
         long rejected;
-        final List<LineError> errors = new ArrayList<>();
-        boolean truncated;
+        /** The highest line on top, so that a lower one can take its place. */
+        final PriorityQueue<LineError> errors = new PriorityQueue<>(Comparator.comparingLong(LineError::line).reversed());
 
         void refuse(long line, String id, List<Problem.Violation> problems) {
             rejected++;
-            if (errors.size() < MAX_ERRORS) {
-                errors.add(new LineError(line, id, problems));
-            } else {
-                truncated = true;
+            keep(new LineError(line, id, problems));
+        }
+
+        private void keep(LineError error) {
+            errors.add(error);
+            if (errors.size() > MAX_ERRORS) {
+                errors.poll();
             }
         }
 
         void add(Tally other) {
             accepted += other.accepted;
             unchanged += other.unchanged;
-            for (LineError e : other.errors) {
-                refuse(e.line(), e.id(), e.problems());
-            }
+            rejected += other.rejected;
+            other.errors.forEach(this::keep);
         }
 
         Report report() {
-            errors.sort((a, b) -> Long.compare(a.line(), b.line()));
-            return new Report(accepted + unchanged + rejected, accepted, unchanged, rejected, List.copyOf(errors), truncated);
+            List<LineError> sorted = errors.stream().sorted(Comparator.comparingLong(LineError::line)).toList();
+            return new Report(accepted + unchanged + rejected, accepted, unchanged, rejected, sorted, rejected > sorted.size());
         }
     }
 
@@ -285,10 +353,13 @@ public class SessionImport {
 
         static SessionCsv of(List<String> header) {
             List<Problem.Violation> unknown = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             for (String name : header) {
                 if (!TEXT.contains(name) && !NUMBERS.contains(name) && !FLAGS.contains(name) && !LISTS.contains(name)
                         && pair(name) == null) {
                     unknown.add(new Problem.Violation(name, "unknown column"));
+                } else if (!seen.add(name)) {
+                    unknown.add(new Problem.Violation(name, "column named twice"));
                 }
             }
             if (!unknown.isEmpty()) {

@@ -10,11 +10,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 /**
- * Refuses a JSON body over {@code logbook.max-body-size} as a problem, before it is read: such bodies are read whole.
- * A body without Content-Length is refused too (411), as its size could not be known in advance. Imports are
- * streamed line by line and take bodies of any size; Quarkus' own limit is set high for them.
+ * Refuses a body over its limit as a problem, before it is read. A JSON body is read whole, so it may not pass
+ * {@code logbook.max-body-size}, and one without Content-Length is refused too (411), as its size could not be known
+ * in advance. An import is streamed line by line and may be sent without a length (chunked): one that announces more
+ * than {@code logbook.import.max-body-size} is refused here, and one that sends more is refused by the import itself
+ * once it has read that much.
  */
 @ApplicationScoped
 class BodyLimit {
@@ -23,22 +26,56 @@ class BodyLimit {
 
     void install(@Observes Router router, ObjectMapper json, LogbookConfig config) throws JsonProcessingException {
         long limit = config.maxBodySize().asLongValue();
+        long importLimit = config.imports().maxBodySize().asLongValue();
         byte[] tooLarge = json.writeValueAsBytes(ProblemType.BODY_TOO_LARGE.problem(
                 "The request body is larger than this service accepts (" + limit + " bytes).", null));
+        byte[] importTooLarge = json.writeValueAsBytes(ProblemType.BODY_TOO_LARGE.problem(
+                "An import may have at most " + importLimit + " bytes; send the file in several parts.", null));
         byte[] noLength = json.writeValueAsBytes(ProblemType.LENGTH_REQUIRED.problem(
                 "A request body needs a Content-Length header; only imports may be streamed.", null));
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
-            if (ctx.request().path().equals(IMPORT_PATH) || !carriesBody(ctx)) {
+            if (!carriesBody(ctx)) {
                 ctx.next();
                 return;
             }
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length == null) {
+            boolean isImport = ctx.request().path().equals(IMPORT_PATH);
+            if (isImport) {
+                if (length != null && tooLong(length, importLimit)) {
+                    refuse(ctx, 413, importTooLarge);
+                } else {
+                    closeWhenAnsweredEarly(ctx);
+                    ctx.next();
+                }
+            } else if (length == null) {
                 refuse(ctx, 411, noLength);
             } else if (tooLong(length, limit)) {
                 refuse(ctx, 413, tooLarge);
             } else {
                 ctx.next();
+            }
+        });
+        // Quarkus limits a body sent without a length inside the stream it hands the import, answering an empty 413 a
+        // chunk before the import could answer its own problem; the import counts what it reads, so that limit goes.
+        router.route(IMPORT_PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(ctx -> {
+            ctx.remove(VertxInputStream.MAX_REQUEST_SIZE_KEY);
+            ctx.next();
+        });
+    }
+
+    /**
+     * An import refused before its end (too large, a bad header row) leaves the rest of the body unread: the
+     * connection is closed after the answer, rather than kept waiting for a client that is still sending.
+     */
+    private static void closeWhenAnsweredEarly(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            if (!ctx.request().isEnded()) {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            }
+        });
+        ctx.addEndHandler(v -> {
+            if (!ctx.request().isEnded()) {
+                ctx.request().connection().close();
             }
         });
     }

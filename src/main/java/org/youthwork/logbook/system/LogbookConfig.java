@@ -3,6 +3,7 @@ package org.youthwork.logbook.system;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.ZoneId;
 import java.util.Optional;
@@ -19,9 +20,12 @@ public interface LogbookConfig {
     @WithDefault("false")
     boolean demoData();
 
-    /** The largest JSON body accepted; imports (POST /api/v1/sessions/import) are streamed and not limited by it. */
+    /** The largest JSON body accepted; imports (POST /api/v1/sessions/import) have limits of their own. */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    @WithName("import")
+    Import imports();
 
     Database database();
 
@@ -47,6 +51,26 @@ public interface LogbookConfig {
         /** Seconds a token is valid. */
         @WithDefault("3600")
         int lifespan();
+    }
+
+    /** Bulk imports, streamed line by line: these bound what one import may hold and send. */
+    interface Import {
+
+        /**
+         * The longest line (a CSV record with the line breaks of its quoted fields) an import reads, in bytes; a longer
+         * one is refused with its number and the import goes on. A valid session is under 30 KB of JSON, even with
+         * every character of its notes escaped.
+         */
+        @WithDefault("64K")
+        MemorySize maxLineSize();
+
+        /**
+         * The largest import body, in bytes; a larger one answers 413, up front when it says its length. The default,
+         * 4 GB, is some 5.7 million sessions of the benchmark's 745 bytes: a national network's decade of history many
+         * times over.
+         */
+        @WithDefault("4G")
+        MemorySize maxBodySize();
     }
 
     interface Auth {

@@ -1,21 +1,29 @@
 package org.youthwork.logbook.system;
 
 import java.util.List;
+import java.util.Map;
 
 /** A refusal the service chooses on purpose; {@link ProblemMapper} turns it into a problem response. */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.Violation> violations;
+    private final Map<String, Object> extensions;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, null);
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        this(type, detail, violations, null);
+    }
+
+    /** With extension members, written beside the standard ones of the problem. */
+    public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.type = type;
         this.violations = violations;
+        this.extensions = extensions;
     }
 
     public static ProblemException notFound(String what) {
@@ -39,6 +47,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return type.problem(getMessage(), violations);
+        return type.problem(getMessage(), violations, extensions);
     }
 }

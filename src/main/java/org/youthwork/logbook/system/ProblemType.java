@@ -1,6 +1,7 @@
 package org.youthwork.logbook.system;
 
 import java.util.List;
+import java.util.Map;
 
 /** The kinds of problem the service answers with, each with its RFC 9457 type URI, title and status. */
 public enum ProblemType {
@@ -34,7 +35,11 @@ public enum ProblemType {
     }
 
     public Problem problem(String detail, List<Problem.Violation> violations) {
-        return new Problem(uri, title, status, detail, violations);
+        return problem(detail, violations, null);
+    }
+
+    public Problem problem(String detail, List<Problem.Violation> violations, Map<String, Object> extensions) {
+        return new Problem(uri, title, status, detail, violations, extensions);
     }
 
     public static ProblemType forStatus(int status) {

@@ -2,13 +2,22 @@ package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.youthwork.logbook.Api;
+import org.youthwork.logbook.system.LogbookConfig;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +33,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bulk import: NDJSON and CSV, line-precise reports, nothing stored twice. */
 @QuarkusTest
@@ -35,6 +46,12 @@ class SessionImportTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    LogbookConfig config;
+
+    @TestHTTPResource("/api/v1/sessions/import")
+    URI importUri;
 
     @BeforeAll
     static void signIn() {
@@ -182,6 +199,161 @@ class SessionImportTest {
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
                 .body("errors[0].line", equalTo(2)).body("errors[0].problems[0].field", equalTo("organisationId"));
         assertEquals(0, count("select count(*) from youth_session where organisation_id = '" + other + "'"));
+    }
+
+    @Test
+    void shouldRefuseALineOverTheLimitWithItsNumberAndStoreTheLinesAfterIt() throws Exception {
+        String org = Api.createOrganisation("Long-line centre", "SI-133", true);
+        Map<String, Object> tooLong = withId(Api.session(org));
+        tooLong.put("notes", "x".repeat(70_000));
+        String file = String.join("\n", json.writeValueAsString(Api.session(org)), json.writeValueAsString(tooLong),
+                json.writeValueAsString(Api.session(org)));
+        ndjson(file).statusCode(200)
+                .body("lines", equalTo(3)).body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("errors.line", contains(2))
+                .body("errors[0].problems[0].message", equalTo("is longer than 65536 bytes, the most a line may have"));
+
+        // A quoted field may hold line breaks: the record of lines 3 to 6 is one line of the report, numbered where it starts.
+        String date = java.time.LocalDate.now().minusDays(3).toString();
+        String row = org + "," + date + ",60,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,1,";
+        String csv = "organisationId,date,durationMinutes,title,methods,themes,setting,15-19 FEMALE,youthWorkers,notes\r\n"
+                + row + "fine\r\n"
+                + row + "\"" + "y".repeat(30_000) + "\r\n" + "y".repeat(30_000) + "\n\n" + "y".repeat(10_000) + "\"\r\n"
+                + row + "\"fine, after it\"\r\n"
+                + row.replace(",60,", ",sixty,") + "\r\n";
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sessions/import").then()
+                .statusCode(200)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(2))
+                .body("errors.line", contains(3, 8))
+                .body("errors[0].problems[0].message", containsString("longer than 65536 bytes"))
+                .body("errors[1].problems[0].field", equalTo("durationMinutes"));
+        assertEquals(4, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+    }
+
+    @Test
+    void shouldRefuseALineThatIsNotUtf8RatherThanStoreItGarbled() throws Exception {
+        String org = Api.createOrganisation("Windows-1250 centre", "SI-133", true);
+        Map<String, Object> session = Api.session(org);
+        session.put("notes", "Pogovor o po@@itnicah");
+        byte[] cp1250 = {(byte) 0xE8};   // "č" as a Windows-1250 export writes it: no UTF-8 at all
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(bytes(json.writeValueAsString(session), cp1250));
+        file.write('\n');
+        file.write(json.writeValueAsString(Api.session(org)).getBytes(StandardCharsets.UTF_8));
+        given().contentType("application/x-ndjson").body(file.toByteArray()).post("/api/v1/sessions/import").then()
+                .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("errors.line", contains(1)).body("errors[0].problems[0].message", equalTo("is not valid UTF-8"));
+
+        String date = java.time.LocalDate.now().minusDays(3).toString();
+        String header = "organisationId,date,durationMinutes,title,methods,themes,setting,15-19 FEMALE,youthWorkers\r\n";
+        String row = org + "," + date + ",60,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,1\r\n";
+        file.reset();
+        file.write((header + row).getBytes(StandardCharsets.UTF_8));
+        file.write(bytes(row.replace("Drop-in", "Po@@itnice"), cp1250));
+        given().contentType("text/csv").body(file.toByteArray()).post("/api/v1/sessions/import").then()
+                .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(1))
+                .body("errors.line", contains(3)).body("errors[0].problems[0].message", equalTo("is not valid UTF-8"));
+        assertEquals(2, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+    }
+
+    @Test
+    void shouldAnswerAQuotedFieldNeverClosedWithAProblemNamingItsLineAndWhatWasStoredBefore() throws Exception {
+        String org = Api.createOrganisation("Unclosed-quote centre", "SI-133", true);
+        String date = java.time.LocalDate.now().minusDays(3).toString();
+        String row = org + "," + date + ",60,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,1,";
+        String csv = "organisationId,date,durationMinutes,title,methods,themes,setting,15-19 FEMALE,youthWorkers,notes\r\n"
+                + row + "fine\r\n"
+                + row.replace(",60,", ",sixty,") + "\r\n"
+                + row + "fine\r\n"
+                + row + "\"She said \"\"no\"\", then\r\n"
+                + row + "fine\r\n"
+                + row + "fine\r\n";
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/sessions/import").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:logbook:problem:invalid-input"))
+                .body("line", equalTo(5))
+                .body("detail", containsString("Line 5"))
+                .body("violations[0].message", equalTo("line 5: a quoted field is never closed"))
+                .body("report.lines", equalTo(3)).body("report.accepted", equalTo(2)).body("report.rejected", equalTo(1))
+                .body("report.errors.line", contains(3));
+        assertEquals(2, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+    }
+
+    @Test
+    void shouldCountEveryRefusedLineAndSayWhenTheErrorListIsCapped() throws Exception {
+        // Refused when the batch is checked against the database, the way a file for the wrong organisation is.
+        String unknownOrganisation = UUID.randomUUID().toString();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            file.append(json.writeValueAsString(Api.session(unknownOrganisation))).append('\n');
+        }
+        ndjson(file.toString()).statusCode(200)
+                .body("lines", equalTo(1500)).body("accepted", equalTo(0)).body("rejected", equalTo(1500))
+                .body("errors", hasSize(SessionImport.MAX_ERRORS)).body("errorsTruncated", equalTo(true))
+                .body("errors[0].line", equalTo(1)).body("errors[999].line", equalTo(1000));
+    }
+
+    @Test
+    void shouldRefuseAnImportOverItsLimitWith413AndSayWhatWasStored() throws Exception {
+        String org = Api.createOrganisation("Oversized centre", "SI-133", true);
+        long limit = config.imports().maxBodySize().asLongValue();
+
+        StreamedBody.Answer announced = StreamedBody.post(importUri, Api.adminToken(), "application/x-ndjson",
+                InputStream.nullInputStream(), limit + 1, StreamedBody.Sending.LENGTH);
+        assertEquals(413, announced.status());
+        assertEquals("application/problem+json", announced.contentType());
+        assertEquals("urn:logbook:problem:body-too-large", announced.body().path("type").asText());
+
+        // Without a length, the import reads up to the limit: the first line is stored, and the answer says so.
+        String first = json.writeValueAsString(Api.session(org)) + "\n{\"notes\": \"";
+        StreamedBody body = new StreamedBody(first, limit + 1 - first.length(), 'a', "");
+        StreamedBody.Answer streamed = StreamedBody.post(importUri, Api.adminToken(), "application/x-ndjson", body, 0,
+                StreamedBody.Sending.CHUNKED_UNFINISHED);
+        assertEquals(413, streamed.status());
+        assertEquals("application/problem+json", streamed.contentType());
+        assertEquals("close", streamed.connection());
+        JsonNode problem = streamed.body();
+        assertEquals(2, problem.path("line").asLong(), problem.toString());
+        assertEquals(1, problem.path("report").path("accepted").asLong(), problem.toString());
+        assertTrue(problem.path("detail").asText().contains("at most " + limit + " bytes"), problem.toString());
+        assertEquals(1, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+    }
+
+    @Test
+    void shouldReadPastAHugeLineWithoutHoldingItAndGoOn() throws Exception {
+        String org = Api.createOrganisation("Huge-line centre", "SI-133", true);
+        long run = 200L * 1024 * 1024;
+        StreamedBody body = new StreamedBody("{\"title\": \"", run, 'a', "\"}\n" + json.writeValueAsString(Api.session(org)) + "\n");
+        List<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && (p.getName().contains("Old") || p.getName().contains("Tenured")))
+                .toList();
+        System.gc();
+        long before = oldGeneration.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        oldGeneration.forEach(MemoryPoolMXBean::resetPeakUsage);
+
+        StreamedBody.Answer answer = StreamedBody.post(importUri, Api.adminToken(), "application/x-ndjson", body, body.length(),
+                StreamedBody.Sending.LENGTH);
+
+        // The service runs in this JVM: a line held whole would be one array of hundreds of megabytes, kept in the old generation.
+        long peak = oldGeneration.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        assertTrue(peak - before < run / 4, "the old generation grew by " + (peak - before) / (1024 * 1024) + " MB");
+        assertEquals(200, answer.status(), String.valueOf(answer.body()));
+        JsonNode report = answer.body();
+        assertEquals(2, report.path("lines").asLong(), report.toString());
+        assertEquals(1, report.path("accepted").asLong(), report.toString());
+        assertEquals(1, report.path("errors").get(0).path("line").asLong(), report.toString());
+        assertEquals(1, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** The text in UTF-8, with raw bytes where it says @@. */
+    private static byte[] bytes(String text, byte[] raw) throws java.io.IOException {
+        int at = text.indexOf("@@");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        out.write(raw);
+        out.write(text.substring(at + 2).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     private static io.restassured.response.ValidatableResponse ndjson(String body) {
