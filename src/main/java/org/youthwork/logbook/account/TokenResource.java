@@ -23,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class TokenResource {
 
     private final TokenService tokens;
+    private final ClientAddress clientAddress;
 
-    TokenResource(TokenService tokens) {
+    TokenResource(TokenService tokens, ClientAddress clientAddress) {
         this.tokens = tokens;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -48,7 +50,6 @@ class TokenResource {
             + "Retry-After says in how many seconds to try again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.TokenError.class)))
     public Response token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return tokens.token(form, request.getHeader("Authorization"), address);
+        return tokens.token(form, request.getHeader("Authorization"), clientAddress.of(request));
     }
 }
