@@ -56,13 +56,17 @@ class AccountResource {
     @DELETE
     @Path("/users/{id}")
     @Operation(operationId = "deleteUser", summary = "Delete a person's account",
-            description = "Its tokens stop working at once.")
+            description = "Its tokens stop working at once. Only a person's account: a machine's id is not found here "
+                    + "(DELETE /clients/{id}). Nobody deletes their own account, and the last active administrator stays.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "403", description = "Not an administrator or organisation lead, or the caller's own account",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The last active administrator, which cannot be deleted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public void deleteUser(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        accounts.delete(QueryParams.pathId(id));
+        accounts.delete(Account.Kind.USER, QueryParams.pathId(id));
     }
 
     @POST
@@ -83,12 +87,16 @@ class AccountResource {
     @DELETE
     @Path("/clients/{id}")
     @Operation(operationId = "deleteClient", summary = "Delete a machine's account",
-            description = "Its tokens stop working at once.")
+            description = "Its tokens stop working at once. Only a machine's account: a person's id is not found here "
+                    + "(DELETE /users/{id}). Nobody deletes their own account, and the last active administrator stays.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "403", description = "Not an administrator or organisation lead, or the caller's own account",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The last active administrator, which cannot be deleted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public void deleteClient(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        accounts.delete(QueryParams.pathId(id));
+        accounts.delete(Account.Kind.CLIENT, QueryParams.pathId(id));
     }
 }

@@ -2,6 +2,7 @@ package org.youthwork.logbook.account;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.youthwork.logbook.account.AccountRequests.ClientRequest;
 import org.youthwork.logbook.account.AccountRequests.ClientResponse;
@@ -75,17 +76,48 @@ public class AccountService {
         return java.util.Optional.ofNullable(Account.live(Account.Kind.USER, username));
     }
 
-    /** Deletes an account: its tokens stop working at once, and its name can be given again. */
+    /**
+     * Deletes a person's (USER) or a machine's (CLIENT) account: its tokens stop working at once, and its name can be
+     * given again. An account of the other kind is not found, like one outside the caller's scope: account ids are
+     * shown in histories and closed periods, and one path must not delete what the other manages. Nobody deletes
+     * their own account, and the last active administrator stays.
+     */
     @Transactional
-    public void delete(UUID id) {
+    public void delete(Account.Kind kind, UUID id) {
         if (!caller.is(Role.ADMIN) && !caller.is(Role.ORGANISATION_LEAD)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only administrators and organisation leads manage accounts.");
         }
+        String what = kind == Account.Kind.USER ? "The user" : "The client";
         Account account = Account.findById(id);
-        if (account == null || account.deletedAt != null || !mayManage(account.role, account.organisationId)) {
-            throw ProblemException.notFound("The account");
+        if (account == null || account.kind != kind || account.deletedAt != null || !mayManage(account.role, account.organisationId)) {
+            throw ProblemException.notFound(what);
+        }
+        if (id.equals(caller.accountId())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Nobody can delete their own account: another account that "
+                    + "manages it can.");
+        }
+        if (account.role == Role.ADMIN && !mayStopBeingActiveAdministrator(id)) {
+            throw ProblemException.conflict("This is the last active administrator: create another administrator first.");
+        }
+        // Locked (an administrator's row is already) and read again, in case a delete at the same moment came first.
+        Account.getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        if (account.deletedAt != null) {
+            throw ProblemException.notFound(what);
         }
         account.deletedAt = now();
+    }
+
+    /**
+     * Whether the account may stop being an active administrator (deleted now; disabled or given another role when
+     * those come): only while another active administrator remains. Locks the active administrators' rows, in one
+     * order, until the transaction ends, so that two administrators removing each other at the same moment cannot
+     * both pass: the second waits for the first, then sees it has gone and is refused.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean mayStopBeingActiveAdministrator(UUID id) {
+        List<?> administrators = Account.getEntityManager().createNativeQuery(
+                "select id from account where role = 'ADMIN' and deleted_at is null order by id for update").getResultList();
+        return administrators.stream().anyMatch(other -> !id.toString().equals(other.toString()));
     }
 
     /** Creates the first administrator when there is none; answers whether it did. */

@@ -24,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class TokenResource {
 
     private final TokenService tokens;
+    private final ClientAddress clientAddress;
 
-    TokenResource(TokenService tokens) {
+    TokenResource(TokenService tokens, ClientAddress clientAddress) {
         this.tokens = tokens;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -36,8 +38,9 @@ class TokenResource {
     @Operation(operationId = "getToken", summary = "Get an access token (OAuth 2.0 token endpoint, RFC 6749)",
             description = "Form-encoded. `grant_type=password` with `username` and `password` for people, "
                     + "`grant_type=client_credentials` with `client_id` and `client_secret` (or HTTP Basic) for machines. "
-                    + "A wrong user answers exactly as a wrong password. After 10 failures in a minute for a username or "
-                    + "from an address: 429 with Retry-After.")
+                    + "A wrong user answers exactly as a wrong password. An attempt counts before its password is checked: "
+                    + "once a username, or a client address, has 10 (by default) attempts in the last minute that did not succeed, "
+                    + "further attempts answer 429 with Retry-After, without a check.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "TokenRequest")))
     @APIResponse(responseCode = "200", description = "A bearer token, valid for expires_in seconds",
@@ -46,10 +49,10 @@ class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.TokenError.class)))
     @APIResponse(responseCode = "401", description = "invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.TokenError.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts; Retry-After says when to try again",
+    @APIResponse(responseCode = "429", description = "Too many attempts for the username or from the client address; "
+            + "Retry-After says in how many seconds to try again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.TokenError.class)))
     public Response token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return tokens.token(form, request.getHeader("Authorization"), address);
+        return tokens.token(form, request.getHeader("Authorization"), clientAddress.of(request));
     }
 }

@@ -2,6 +2,8 @@ package org.youthwork.logbook.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
@@ -16,9 +18,12 @@ import org.youthwork.logbook.system.LogbookConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** The OAuth 2.0 token endpoint's work: check the credentials, count failures, sign a short-lived JWT. */
+/** The OAuth 2.0 token endpoint's work: count the attempt, check the credentials, sign a short-lived JWT. */
 @ApplicationScoped
 public class TokenService {
 
@@ -44,9 +49,28 @@ public class TokenService {
     /** Checked when the account is unknown, so that it costs the same time as a wrong password. */
     private final String decoy = BcryptUtil.bcryptHash("no account has this password");
 
-    TokenService(LogbookConfig config, LoginGuard guard) {
+    /** Password and secret checks (bcrypt), by kind and outcome: what guessing costs, and how much of it there is. */
+    private final Map<Account.Kind, Counter> accepted = new EnumMap<>(Account.Kind.class);
+    private final Map<Account.Kind, Counter> refused = new EnumMap<>(Account.Kind.class);
+    /** Attempts refused by the limit before any check. */
+    private final Map<Account.Kind, Counter> limited = new EnumMap<>(Account.Kind.class);
+
+    TokenService(LogbookConfig config, LoginGuard guard, MeterRegistry registry) {
         this.config = config;
         this.guard = guard;
+        for (Account.Kind kind : Account.Kind.values()) {
+            accepted.put(kind, check(registry, kind, "accepted"));
+            refused.put(kind, check(registry, kind, "refused"));
+            limited.put(kind, Counter.builder("logbook.sign_in.limited")
+                    .description("Sign-in attempts refused with 429 by the limit, before any password check")
+                    .tag("kind", kind.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+    }
+
+    private static Counter check(MeterRegistry registry, Account.Kind kind, String outcome) {
+        return Counter.builder("logbook.sign_in.checks")
+                .description("Password and client secret checks (bcrypt) at the token endpoint; an unknown account is checked against a decoy")
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome).register(registry);
     }
 
     void refuseToStartWithoutKeys(@Observes StartupEvent started) {
@@ -84,10 +108,11 @@ public class TokenService {
             return error(400, "invalid_request", kind == Account.Kind.USER ? "username and password are required"
                     : "client_id and client_secret are required");
         }
-        String loginKey = kind + ":" + login.toLowerCase();
-        String addressKey = "address:" + address;
-        long wait = guard.retryAfter(loginKey, addressKey);
-        if (wait > 0) {
+        String loginKey = kind + ":" + login.toLowerCase(Locale.ROOT);
+        LoginGuard.Attempt attempt = guard.reserve(loginKey, "address:" + address);
+        if (attempt.refused()) {
+            limited.get(kind).increment();
+            long wait = attempt.retryAfter();
             return Response.status(429).header("Retry-After", wait).header("Cache-Control", "no-store")
                     .entity(TokenError.of("too_many_attempts", 429, "too many failed attempts; try again in " + wait + " s"))
                     .build();
@@ -95,12 +120,14 @@ public class TokenService {
         Account account = Account.live(kind, login);
         boolean matches = BcryptUtil.matches(secret, account != null ? account.secretHash : decoy);
         if (account == null || !matches) {
-            guard.failed(loginKey, addressKey);
+            refused.get(kind).increment();
+            // The reservation stays: it is this failure.
             return kind == Account.Kind.USER
                     ? error(400, "invalid_grant", "the username or the password is wrong")
                     : error(401, "invalid_client", "the client id or the secret is wrong");
         }
-        guard.succeeded(loginKey);
+        accepted.get(kind).increment();
+        guard.succeeded(attempt, loginKey);
         int lifespan = config.jwt().lifespan();
         JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())
                 .subject(account.id.toString())

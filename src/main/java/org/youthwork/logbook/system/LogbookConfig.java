@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** The service's own settings; each can be set from the environment, e.g. {@code LOGBOOK_TIME_ZONE}. */
@@ -26,6 +27,17 @@ public interface LogbookConfig {
 
     @WithName("import")
     Import imports();
+
+    /**
+     * The reverse proxies in front of the service: IP addresses or CIDR ranges ({@code 10.0.0.0/8}), never host names.
+     * Only a request whose TCP peer is one of them has its client address read from {@link #forwardedHeader()}; with
+     * none (the default), the peer is the client and forwarded headers are ignored.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** The header the trusted proxies write the client's address into: {@code X-Forwarded-For} or {@code Forwarded}. */
+    @WithDefault("X-Forwarded-For")
+    String forwardedHeader();
 
     Database database();
 
@@ -75,7 +87,10 @@ public interface LogbookConfig {
 
     interface Auth {
 
-        /** Failed sign-ins allowed per username and per client address in a minute; then 429 with Retry-After. */
+        /**
+         * Sign-in attempts per username and per client address in a minute that may fail (an attempt counts from
+         * before its password is checked until it succeeds); then 429 with Retry-After.
+         */
         @WithDefault("10")
         int maxFailuresPerMinute();
     }
