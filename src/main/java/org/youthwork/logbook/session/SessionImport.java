@@ -17,6 +17,7 @@ import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.system.InvalidInput;
 import org.youthwork.logbook.system.LogbookConfig;
 import org.youthwork.logbook.system.Problem;
+import org.youthwork.logbook.system.DatabaseOutage;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.ProblemType;
 
@@ -202,6 +203,20 @@ public class SessionImport {
         };
     }
 
+    /**
+     * The database went away during the import: the batches before this one are committed, this one is not. The
+     * problem says so, so that the client sends the file again (stored lines with ids are left as they are).
+     */
+    private ProblemException unavailable(Batch batch, Tally tally) {
+        long line = batch.lines.get(0).line();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("line", line);
+        extensions.put("report", tally.report());
+        return new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "The database became unavailable at line " + line
+                + "; the lines before it were imported as the report says, none from it on. Send the rest again in a"
+                + " few seconds.", null, extensions);
+    }
+
     private void add(Batch batch, Tally tally, long line, SessionRequest request) {
         if (request == null) {
             tally.refuse(line, null, List.of(new Problem.Violation(null, "a session must be a JSON object")));
@@ -231,6 +246,9 @@ public class SessionImport {
         try {
             tally.add(QuarkusTransaction.requiringNew().call(() -> storeAll(batch.lines)));
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                throw unavailable(batch, tally);
+            }
             LOG.warnf("An import batch was refused by the database (%s); storing it line by line", e.getMessage());
             for (Parsed p : batch.lines) {
                 try {
@@ -240,6 +258,9 @@ public class SessionImport {
                         return t;
                     }));
                 } catch (RuntimeException lineFailure) {
+                    if (DatabaseOutage.isCause(lineFailure)) {
+                        throw unavailable(batch, tally);
+                    }
                     tally.refuse(p.line(), id(p), List.of(new Problem.Violation(null, "the database refused this session")));
                 }
             }

@@ -89,6 +89,77 @@ class DatabaseOutageTest {
         assertEquals(1, sessionsOf(organisation), "the session refused during the outage was not stored");
     }
 
+    @Test
+    void shouldAnswerAnImportCutOffByAnOutageWithWhatItStored() throws Exception {
+        String database = currentDatabase();
+        assumeTrue(canAdminister(), "needs to be allowed to close the test database to connections");
+        String organisation = Api.createOrganisation("Mladinski center Outage Import", "SI-133", true);
+        StringBuilder first = new StringBuilder();
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {
+            Map<String, Object> session = Api.session(organisation);
+            session.put("id", java.util.UUID.randomUUID().toString());
+            // 20 lines beyond the batch go first as well: buffers on both sides hold back a few kilobytes.
+            (i < 2020 ? first : rest).append(new io.vertx.core.json.JsonObject(session).encode()).append('\n');
+        }
+        // The first batch of 2,000 lines is committed; then the database goes away before the rest arrives.
+        java.io.InputStream body = new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(first.toString().getBytes(StandardCharsets.UTF_8)),
+                new java.io.InputStream() {
+                    private java.io.InputStream then;
+
+                    @Override
+                    public int read() throws java.io.IOException {
+                        byte[] one = new byte[1];
+                        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        if (then == null) {
+                            try {
+                                awaitSessions(organisation, 2000);
+                                setConnections(database, false);
+                            } catch (SQLException | InterruptedException e) {
+                                throw new java.io.IOException(e);
+                            }
+                            then = new java.io.ByteArrayInputStream(rest.toString().getBytes(StandardCharsets.UTF_8));
+                        }
+                        return then.read(b, off, len);
+                    }
+                });
+        Response answer;
+        try {
+            answer = given().contentType("application/x-ndjson").body(body).post("/api/v1/sessions/import");
+        } finally {
+            setConnections(database, true);
+        }
+        assertEquals(503, answer.statusCode(), answer.asString());
+        assertNotNull(answer.header("Retry-After"), "Retry-After");
+        assertEquals(2001, (int) answer.path("line"));
+        assertEquals(2000, (int) answer.path("report.accepted"));
+        assertEquals(0, (int) answer.path("report.rejected"), "no line is reported refused for the outage");
+        assertEquals(2000, countWithoutThePool(organisation), "the first batch stays, the rest is not stored");
+    }
+
+    private void awaitSessions(String organisation, long expected) throws SQLException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (countWithoutThePool(organisation) < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Counts on a connection of its own: the service's pool is what the outage takes away. */
+    private long countWithoutThePool(String organisation) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("LOGBOOK_TEST_DB_USERNAME", "postgres"),
+                System.getenv().getOrDefault("LOGBOOK_TEST_DB_PASSWORD", ""));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from youth_session where organisation_id = '" + organisation + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private String currentDatabase() throws SQLException {
         try (Connection c = db.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select current_database()")) {
