@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,7 +51,8 @@ class TokenResource {
     @APIResponse(responseCode = "429", description = "Too many attempts for the username or from the client address; "
             + "Retry-After says in how many seconds to try again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenService.TokenError.class)))
-    public Response token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
+    /** The form is read as text and decoded by Netty's decoder: the REST layer's own form reader fails on "=". */
+    public Response token(String form, @Context HttpServerRequest request) {
         return tokens.token(form, request.getHeader("Authorization"), clientAddress.of(request));
     }
 }

@@ -11,14 +11,16 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MultivaluedMap;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.youthwork.logbook.system.LogbookConfig;
+import org.youthwork.logbook.system.StorableText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +86,25 @@ public class TokenService {
     }
 
     /** Not transactional: a bcrypt check takes tens of milliseconds and must not hold a database connection meanwhile. */
-    public Response token(MultivaluedMap<String, String> form, String authorization, String address) {
+    public Response token(String body, String authorization, String address) {
+        Map<String, List<String>> form;
+        try {
+            form = new QueryStringDecoder(body == null ? "" : body, StandardCharsets.UTF_8, false).parameters();
+        } catch (IllegalArgumentException e) {
+            return error(400, "invalid_request", "the body must be application/x-www-form-urlencoded: " + e.getMessage());
+        }
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            String problem = StorableText.problem(field.getKey());
+            for (String value : field.getValue()) {
+                problem = problem != null ? problem : StorableText.problem(value);
+            }
+            if (problem != null) {
+                return error(400, "invalid_request", field.getKey() + " " + problem);
+            }
+            if (field.getValue().size() > 1) {
+                return error(400, "invalid_request", field.getKey() + " must be given once (RFC 6749, section 3.2)");
+            }
+        }
         String grant = first(form, "grant_type");
         if (grant == null) {
             return error(400, "invalid_request", "grant_type is required: password or client_credentials");
@@ -107,6 +127,10 @@ public class TokenService {
         if (login == null || secret == null) {
             return error(400, "invalid_request", kind == Account.Kind.USER ? "username and password are required"
                     : "client_id and client_secret are required");
+        }
+        String unstorable = StorableText.problem(login) != null ? StorableText.problem(login) : StorableText.problem(secret);
+        if (unstorable != null) {
+            return error(400, "invalid_request", "the credentials " + unstorable);
         }
         String loginKey = kind + ":" + login.toLowerCase(Locale.ROOT);
         LoginGuard.Attempt attempt = guard.reserve(loginKey, "address:" + address);
@@ -168,8 +192,9 @@ public class TokenService {
         }
     }
 
-    private static String first(MultivaluedMap<String, String> form, String name) {
-        String value = form == null ? null : form.getFirst(name);
+    private static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        String value = values == null || values.isEmpty() ? null : values.get(0);
         return value == null || value.isEmpty() ? null : value;
     }
 

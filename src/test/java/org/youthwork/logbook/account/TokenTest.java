@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.youthwork.logbook.Api;
 
 import java.nio.charset.StandardCharsets;
@@ -104,6 +106,25 @@ class TokenTest {
         given().formParam("grant_type", "password").formParam("username", "x").post("/api/v1/auth/token").then()
                 .statusCode(400).body("error", equalTo("invalid_request"));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/token").then().statusCode(415);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=", "grant_type=password&username=%00&password=x",
+            "grant_type=password&username=%zz&password=x", "grant_type=password&grant_type=client_credentials&username=a&password=b",
+            "%00=1&grant_type=password&username=a&password=b"})
+    void shouldRefuseFormsItCannotReadOrStoreAsAnInvalidRequest(String form) {
+        given().contentType("application/x-www-form-urlencoded").body(form).post("/api/v1/auth/token").then()
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error", equalTo("invalid_request"))
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void shouldRefuseBasicCredentialsItCannotStore() {
+        String basic = java.util.Base64.getEncoder().encodeToString("client-\u0000:secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().header("Authorization", "Basic " + basic).formParam("grant_type", "client_credentials")
+                .post("/api/v1/auth/token").then()
+                .statusCode(400).body("error", equalTo("invalid_request"));
     }
 
     @Test
