@@ -15,30 +15,33 @@ public final class AccountRequests {
     private AccountRequests() {
     }
 
-    @Schema(name = "UserRequest", description = "A person's account: exactly the scope field its role needs")
+    /** A person's account; the contract describes it per role, as NewUser (META-INF/openapi.yaml). */
+    @Schema(hidden = true)
     public record UserRequest(
             @NotBlank @Size(min = 3, max = 100, message = "must be 3 to 100 characters")
-            @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may hold letters, digits and . _ @ - only")
-            @Schema(examples = "ana.novak") String username,
+            @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may hold letters, digits and . _ @ - only") String username,
             @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password,
             @NotNull Role role,
-            @Schema(description = "For YOUTH_WORKER and ORGANISATION_LEAD") UUID organisationId,
-            @Schema(description = "For MUNICIPALITY", examples = "SI-133") String municipalityCode,
-            @Schema(description = "For NETWORK_COORDINATOR", examples = "SI") String country) {
+            UUID organisationId,
+            String municipalityCode,
+            String country) {
     }
 
-    @Schema(name = "ClientRequest", description = "A machine's account, e.g. a municipality's reporting tool")
+    /** A machine's account; the contract describes it per role, as NewClient (META-INF/openapi.yaml). */
+    @Schema(hidden = true)
     public record ClientRequest(
-            @NotBlank @Size(max = 200, message = "must be at most 200 characters") @Schema(examples = "Velenje council reporting") String name,
+            @NotBlank @Size(max = 200, message = "must be at most 200 characters") String name,
             @NotNull Role role,
             UUID organisationId,
-            @Schema(examples = "SI-133") String municipalityCode,
+            String municipalityCode,
             String country) {
     }
 
     @Schema(name = "User")
-    public record UserResponse(UUID id, String username, Role role, UUID organisationId, String municipalityCode,
-                               String country, Instant createdAt) {
+    public record UserResponse(UUID id, String username, Role role,
+                               @Schema(nullable = true, description = "For YOUTH_WORKER and ORGANISATION_LEAD") UUID organisationId,
+                               @Schema(nullable = true, description = "For MUNICIPALITY") String municipalityCode,
+                               @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country, Instant createdAt) {
         static UserResponse from(Account a) {
             return new UserResponse(a.id, a.login, a.role, a.organisationId, a.municipalityCode, a.countryCode, a.createdAt);
         }
@@ -46,7 +49,10 @@ public final class AccountRequests {
 
     @Schema(name = "Client", description = "The secret is shown in this answer only; it is stored as a hash")
     public record ClientResponse(UUID id, @Schema(examples = "client-3f9a0c7e5b1d2a48") String clientId, String name,
-                                 Role role, UUID organisationId, String municipalityCode, String country,
+                                 Role role,
+                                 @Schema(nullable = true, description = "For YOUTH_WORKER and ORGANISATION_LEAD") UUID organisationId,
+                                 @Schema(nullable = true, description = "For MUNICIPALITY") String municipalityCode,
+                                 @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country,
                                  @Schema(description = "Shown once") String clientSecret, Instant createdAt) {
     }
 }

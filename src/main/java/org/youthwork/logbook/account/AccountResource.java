@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.youthwork.logbook.account.AccountRequests.ClientRequest;
@@ -48,6 +49,7 @@ class AccountResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewUser")))
     public Response createUser(@Valid @NotNull UserRequest request, UriInfo uri) {
         UserResponse user = accounts.createUser(request);
         return Response.created(uri.getAbsolutePathBuilder().path(user.id().toString()).build()).entity(user).build();
@@ -78,6 +80,7 @@ class AccountResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewClient")))
     public Response createClient(@Valid @NotNull ClientRequest request, UriInfo uri) {
         ClientResponse client = accounts.createClient(request);
         return Response.created(uri.getAbsolutePathBuilder().path(client.id().toString()).build())

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +48,7 @@ class AreaResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "200", description = "One page of regions")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<RegionResponse> regions(@QueryParam("country") @Parameter(description = "ISO country code", example = "SI") String country,
+    public Page<RegionResponse> regions(@QueryParam("country") @Parameter(description = "Regions of this country", schema = @Schema(ref = "CountryCode")) String country,
                                         @QueryParam("page") @Parameter(ref = "page") String page,
                                         @QueryParam("size") @Parameter(ref = "size") String size) {
         return areas.regions(country, QueryParams.paging(page, size)).map(RegionResponse::from);
@@ -61,8 +62,8 @@ class AreaResource {
     @APIResponse(responseCode = "200", description = "One page of municipalities")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<MunicipalityResponse> municipalities(
-            @QueryParam("country") @Parameter(description = "ISO country code", example = "SI") String country,
-            @QueryParam("region") @Parameter(description = "Region code", example = "SI034") String region,
+            @QueryParam("country") @Parameter(description = "Municipalities of this country", schema = @Schema(ref = "CountryCode")) String country,
+            @QueryParam("region") @Parameter(description = "Municipalities of this region", schema = @Schema(ref = "RegionCode")) String region,
             @QueryParam("page") @Parameter(ref = "page") String page,
             @QueryParam("size") @Parameter(ref = "size") String size) {
         return areas.municipalities(country, region, QueryParams.paging(page, size)).map(MunicipalityResponse::from);

@@ -22,7 +22,7 @@ public final class AreaResponses {
             @Schema(examples = "SI034", description = "NUTS 3 code in Slovenia, ISO 3166-2 district code in Bulgaria") String code,
             @Schema(examples = "Savinjska") String name,
             @Schema(examples = "SI") String country,
-            @Schema(examples = "258908", description = "Total population (all ages), when known") Integer population) {
+            @Schema(examples = "258908", description = "Total population (all ages); null when not known", nullable = true) Integer population) {
         static RegionResponse from(Region r) {
             return new RegionResponse(r.code, r.name, r.countryCode, r.population);
         }
@@ -34,7 +34,7 @@ public final class AreaResponses {
             @Schema(examples = "Velenje") String name,
             @Schema(examples = "SI034") String regionCode,
             @Schema(examples = "SI") String country,
-            @Schema(examples = "33675", description = "Total population (all ages), when known") Integer population) {
+            @Schema(examples = "33675", description = "Total population (all ages); null when not known", nullable = true) Integer population) {
         static MunicipalityResponse from(Municipality m) {
             return new MunicipalityResponse(m.code, m.name, m.regionCode, m.countryCode, m.population);
         }

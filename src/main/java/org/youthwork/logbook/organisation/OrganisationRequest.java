@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "OrganisationRequest", description = "An organisation as a client creates or replaces it")
 public record OrganisationRequest(
-        @NotBlank @Size(max = 200, message = "must be at most 200 characters") @Schema(examples = "Mladinski center Velenje", maxLength = 200) String name,
+        @NotBlank @Size(max = 200, message = "must be at most 200 characters") @Schema(examples = "Mladinski center Velenje", minLength = 1, maxLength = 200, pattern = "[^\\u0000-\\u0020]") String name,
         @NotNull OrganisationType type,
-        @NotNull @Schema(examples = "SI-133", description = "The municipality the organisation is based in") String municipalityCode,
+        @NotNull @Schema(ref = "MunicipalityCode", description = "The municipality the organisation is based in") String municipalityCode,
         @NotNull @Schema(description = "Belongs to the national network of youth centres") Boolean member) {
 }

@@ -99,8 +99,8 @@ class OrganisationResource {
     @APIResponse(responseCode = "200", description = "One page of organisations")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<OrganisationResponse> list(
-            @QueryParam("country") @Parameter(description = "ISO country code", example = "SI") String country,
-            @QueryParam("municipalityCode") @Parameter(description = "Municipality code", example = "SI-133") String municipalityCode,
+            @QueryParam("country") @Parameter(description = "Organisations based in this country", schema = @Schema(ref = "CountryCode")) String country,
+            @QueryParam("municipalityCode") @Parameter(description = "Organisations based in this municipality", schema = @Schema(ref = "MunicipalityCode")) String municipalityCode,
             @QueryParam("member") @Parameter(description = "true: members of the network only; false: non-members only",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String member,
             @QueryParam("page") @Parameter(ref = "page") String page,

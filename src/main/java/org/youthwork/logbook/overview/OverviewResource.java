@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +36,7 @@ class OverviewResource {
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview municipality(@PathParam("code") @Parameter(example = "SI-133") String code,
+    public Overview municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
                                  @QueryParam("from") @Parameter(ref = "from") String from,
                                  @QueryParam("to") @Parameter(ref = "to") String to) {
         return overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to));
@@ -50,7 +51,7 @@ class OverviewResource {
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview region(@PathParam("code") @Parameter(example = "SI034") String code,
+    public Overview region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
                            @QueryParam("from") @Parameter(ref = "from") String from,
                            @QueryParam("to") @Parameter(ref = "to") String to) {
         return overviews.overview(Level.REGION, code, overviews.period(from, to));
@@ -65,7 +66,7 @@ class OverviewResource {
     @APIResponse(responseCode = "200", description = "The overview")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview country(@PathParam("code") @Parameter(example = "SI") String code,
+    public Overview country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
                             @QueryParam("from") @Parameter(ref = "from") String from,
                             @QueryParam("to") @Parameter(ref = "to") String to) {
         return overviews.overview(Level.COUNTRY, code, overviews.period(from, to));

@@ -37,8 +37,9 @@ class ReportResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualAnalysis.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public AnnualAnalysis json(@QueryParam("country") @Parameter(required = true, example = "SI") String country,
-                               @QueryParam("year") @Parameter(description = "Default: this year", example = "2026") String year) {
+    public AnnualAnalysis json(@QueryParam("country") @Parameter(required = true, schema = @Schema(ref = "CountryCode")) String country,
+                               @QueryParam("year") @Parameter(description = "Default: this year",
+                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999", examples = "2026")) String year) {
         return analyses.analysis(country, year);
     }
 

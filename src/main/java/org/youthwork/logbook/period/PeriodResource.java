@@ -26,7 +26,8 @@ import org.youthwork.logbook.system.ProblemException;
 class PeriodResource {
 
     @Schema(name = "ClosePeriodRequest")
-    public record CloseRequest(@NotNull @Schema(examples = "SI") String country, @NotNull @Schema(examples = "2026") Integer year) {
+    public record CloseRequest(@NotNull @Schema(ref = "CountryCode") String country,
+                               @NotNull @Schema(examples = "2026", minimum = "2000", maximum = "9999", description = "From 2000 to this year") Integer year) {
     }
 
     private final ClosedPeriods periods;

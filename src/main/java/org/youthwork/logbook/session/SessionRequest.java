@@ -21,54 +21,60 @@ import java.util.UUID;
 @SessionRules
 @Schema(name = "SessionRequest", description = "A session of youth work as a client logs it")
 public record SessionRequest(
-        @Schema(description = "Optional: a client that logs offline makes its own UUID; a retry with the same id stores nothing twice")
+        @Schema(description = "Optional: a client that logs offline makes its own UUID; a retry with the same id stores nothing twice",
+                nullable = true)
         UUID id,
         @NotNull
         UUID organisationId,
         @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{2,10}", message = "must be a municipality code such as SI-133")
-        @Schema(examples = "SI-133", description = "Where the session took place; the organisation's municipality when left out")
+        @Schema(ref = "MunicipalityCode", nullable = true,
+                description = "Where the session took place; the organisation's municipality when left out")
         String municipalityCode,
         @NotNull
         @Schema(examples = "2026-03-14", description = "From 2000-01-01 to today")
         LocalDate date,
         @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
-        @Schema(implementation = String.class, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:30")
+        @Schema(implementation = String.class, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:30", nullable = true)
         LocalTime startTime,
         @NotNull @Min(1) @Max(1440)
         @Schema(examples = "120", minimum = "1", maximum = "1440")
         Integer durationMinutes,
         @NotBlank @Size(max = 200, message = "must be at most 200 characters")
-        @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200)
+        @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200, pattern = "[^\\u0000-\\u0020]",
+                description = "1 to 200 characters, not only blanks")
         String title,
         @NotEmpty
-        @Schema(description = "One or more distinct methods", minItems = 1)
+        @Schema(description = "One or more distinct methods", minItems = 1, uniqueItems = true)
         List<@NotNull Method> methods,
         @NotEmpty
-        @Schema(description = "One or more distinct themes", minItems = 1)
+        @Schema(description = "One or more distinct themes", minItems = 1, uniqueItems = true)
         List<@NotNull Theme> themes,
         @NotNull
         Setting setting,
         @NotEmpty @Size(max = 15)
         @Schema(description = "Head counts by age band and gender; each pair at most once", minItems = 1, maxItems = 15)
         List<@NotNull @Valid ParticipantCount> participants,
-        @Schema(description = "The head counts are estimates, as in street or online work; default false")
+        @Schema(description = "The head counts are estimates, as in street or online work; default false", nullable = true)
         Boolean participantsEstimated,
-        @Min(0) @Schema(description = "Young people at their first contact with the organisation; at most the participants; default 0")
+        @Min(0) @Schema(description = "Young people at their first contact with the organisation; at most the participants; default 0",
+                minimum = "0", maximum = "150000", nullable = true)
         Integer firstTimeParticipants,
-        @Min(0) @Schema(description = "Young people who are members of no youth organisation; at most the participants; default 0")
+        @Min(0) @Schema(description = "Young people who are members of no youth organisation; at most the participants; default 0",
+                minimum = "0", maximum = "150000", nullable = true)
         Integer unorganisedYouth,
-        @Min(0) @Schema(description = "Young people with fewer opportunities; at most the participants; default 0")
+        @Min(0) @Schema(description = "Young people with fewer opportunities; at most the participants; default 0",
+                minimum = "0", maximum = "150000", nullable = true)
         Integer fewerOpportunities,
         @NotNull @Min(1) @Max(1000)
         @Schema(examples = "2", minimum = "1", maximum = "1000")
         Integer youthWorkers,
-        @Min(0) @Max(1000) @Schema(description = "Default 0", minimum = "0", maximum = "1000")
+        @Min(0) @Max(1000) @Schema(description = "Default 0", minimum = "0", maximum = "1000", nullable = true)
         Integer volunteers,
-        @Schema(description = "Young people ran or co-created the session; default false")
+        @Schema(description = "Young people ran or co-created the session; default false", nullable = true)
         Boolean youthLed,
-        @Min(0) @Max(1000) @Schema(description = "How many young people ran it; default 0", minimum = "0", maximum = "1000")
+        @Min(0) @Max(1000) @Schema(description = "How many young people ran it; default 0", minimum = "0", maximum = "1000", nullable = true)
         Integer youngLeaders,
-        @Size(max = 4000, message = "must be at most 4000 characters") @Schema(maxLength = 4000)
+        @Size(max = 4000, message = "must be at most 4000 characters") @Schema(maxLength = 4000, nullable = true)
         String notes) {
 
     /** The sum of the head counts; 0 when there are none yet. */

@@ -121,7 +121,7 @@ class SessionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public void delete(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
-                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch) {
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
         sessions.delete(QueryParams.pathId(id), ifMatch);
     }
 
@@ -147,9 +147,9 @@ class SessionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<SessionResponse> list(
             @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
-            @QueryParam("municipalityCode") @Parameter(description = "Sessions held in this municipality", example = "SI-133") String municipalityCode,
-            @QueryParam("from") @Parameter(description = "First date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
-            @QueryParam("to") @Parameter(description = "Last date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("municipalityCode") @Parameter(description = "Sessions held in this municipality", schema = @Schema(ref = "MunicipalityCode")) String municipalityCode,
+            @QueryParam("from") @Parameter(description = "First date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) String from,
+            @QueryParam("to") @Parameter(description = "Last date, inclusive; not before from", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) String to,
             @QueryParam("method") @Parameter(description = "Sessions with this method", schema = @Schema(implementation = Method.class)) String method,
             @QueryParam("page") @Parameter(ref = "page") String page,
             @QueryParam("size") @Parameter(ref = "size") String size) {

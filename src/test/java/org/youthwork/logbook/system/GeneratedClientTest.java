@@ -28,7 +28,9 @@ import org.youthwork.logbook.client.model.Totals;
 
 import java.net.URL;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -60,7 +62,7 @@ class GeneratedClientTest {
         Session logged = sessions.createSession(new SessionRequest()
                 .organisationId(centre.getId()).date(day).startTime("17:00").durationMinutes(120)
                 .title("Street outreach at the bus station")
-                .methods(List.of(Method.STREET, Method.INFORMAL_GROUP)).themes(List.of(Theme.EMPLOYMENT))
+                .methods(new LinkedHashSet<>(List.of(Method.STREET, Method.INFORMAL_GROUP))).themes(Set.of(Theme.EMPLOYMENT))
                 .setting(Setting.PUBLIC_SPACE)
                 .participants(List.of(participants(AgeBand._15_19, Gender.FEMALE, 4),
                         participants(AgeBand._15_19, Gender.MALE, 6), participants(AgeBand._20_24, Gender.OTHER, 1)))
