@@ -1,5 +1,6 @@
 package org.youthwork.logbook.account;
 
+import org.youthwork.logbook.system.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +31,8 @@ public final class AccountRequests {
     /** A machine's account; the contract describes it per role, as NewClient (META-INF/openapi.yaml). */
     @Schema(hidden = true)
     public record ClientRequest(
-            @NotBlank @Size(max = 200, message = "must be at most 200 characters") String name,
+            @NotNull @Pattern(regexp = Text.NOT_BLANK, message = "must not be blank")
+            @Size(max = 200, message = "must be at most 200 characters") String name,
             @NotNull Role role,
             UUID organisationId,
             String municipalityCode,

@@ -87,6 +87,7 @@ class OrganisationResource {
     public Response replace(@PathParam("id") @Parameter(description = "Organisation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
                             @Valid @NotNull OrganisationRequest request) {
+        Versions.requirePresent(ifMatch);
         OrganisationResponse stored = organisations.replace(QueryParams.pathId(id), request, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }

@@ -2,10 +2,10 @@ package org.youthwork.logbook.session;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
+import org.youthwork.logbook.system.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +31,8 @@ public record SessionRequest(
                 description = "Where the session took place; the organisation's municipality when left out")
         String municipalityCode,
         @NotNull
-        @Schema(examples = "2026-03-14", description = "From 2000-01-01 to today")
+        @Schema(implementation = String.class, format = "date", pattern = "^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$",
+                examples = "2026-03-14", description = "From 2000-01-01 to today")
         LocalDate date,
         @JsonFormat(pattern = "HH:mm", lenient = OptBoolean.FALSE)
         @Schema(implementation = String.class, pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$", examples = "09:30", nullable = true)
@@ -39,8 +40,8 @@ public record SessionRequest(
         @NotNull @Min(1) @Max(1440)
         @Schema(examples = "120", minimum = "1", maximum = "1440")
         Integer durationMinutes,
-        @NotBlank @Size(max = 200, message = "must be at most 200 characters")
-        @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200, pattern = "[^\\u0000-\\u0020]",
+        @NotNull @Pattern(regexp = Text.NOT_BLANK, message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+        @Schema(examples = "Street outreach at the bus station", minLength = 1, maxLength = 200, pattern = Text.VISIBLE,
                 description = "1 to 200 characters, not only blanks")
         String title,
         @NotEmpty

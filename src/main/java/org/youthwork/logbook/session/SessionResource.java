@@ -107,6 +107,7 @@ class SessionResource {
     public Response replace(@PathParam("id") @Parameter(description = "Session id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatch") String ifMatch,
                             @Valid @NotNull SessionRequest request) {
+        Versions.requirePresent(ifMatch);
         SessionResponse session = sessions.replace(QueryParams.pathId(id), request, ifMatch);
         return Response.ok(session).tag(Versions.etag(session.version())).build();
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Path and query parameters are checked before any resource method runs: a query parameter the operation does not
- * know is refused (a misspelt filter would otherwise silently widen a list), so is one given twice, and so is text
+ * know is refused (a misspelt filter would otherwise silently widen a list), so is one given twice or empty, and text
  * PostgreSQL cannot store ({@link StorableText}).
  */
 class RequestParameters {
@@ -39,6 +39,8 @@ class RequestParameters {
                         : "unknown query parameter; known are: " + String.join(", ", names)));
             } else if (values.size() > 1) {
                 violations.add(new Problem.Violation(name, "must be given once"));
+            } else if (values.get(0).isEmpty()) {
+                violations.add(new Problem.Violation(name, "must not be empty; leave the parameter out instead"));
             } else {
                 values.forEach(value -> text(violations, name, value));
             }

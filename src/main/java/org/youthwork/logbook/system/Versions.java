@@ -14,11 +14,19 @@ public final class Versions {
 
     /** Checks a required If-Match: 428 when it is missing, 412 when it names no current version. */
     public static void requireMatch(String ifMatch, long currentVersion) {
+        requirePresent(ifMatch);
+        checkMatch(ifMatch, currentVersion);
+    }
+
+    /**
+     * A change without If-Match is refused before anything is looked up, as a malformed request is: 428 whether or
+     * not the resource exists.
+     */
+    public static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "A change needs the If-Match header with the ETag of the version it changes.");
         }
-        checkMatch(ifMatch, currentVersion);
     }
 
     /** Checks an optional If-Match: nothing to check when it is missing. */

@@ -13,6 +13,7 @@ import org.youthwork.logbook.client.api.SessionsApi;
 import org.youthwork.logbook.client.model.AgeBand;
 import org.youthwork.logbook.client.model.Gender;
 import org.youthwork.logbook.client.model.Method;
+import org.youthwork.logbook.client.model.MunicipalityCode;
 import org.youthwork.logbook.client.model.Organisation;
 import org.youthwork.logbook.client.model.OrganisationRequest;
 import org.youthwork.logbook.client.model.OrganisationRow;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class GeneratedClientTest {
 
-    private static final String MUNICIPALITY = "SI-133";
+    private static final MunicipalityCode MUNICIPALITY = MunicipalityCode.SI_133;
 
     @TestHTTPResource("/")
     URL service;
@@ -68,7 +69,7 @@ class GeneratedClientTest {
                         participants(AgeBand._15_19, Gender.MALE, 6), participants(AgeBand._20_24, Gender.OTHER, 1)))
                 .firstTimeParticipants(3).youthWorkers(2));
         assertEquals(11, logged.getParticipantsTotal());
-        assertEquals(MUNICIPALITY, logged.getMunicipalityCode());
+        assertEquals(MUNICIPALITY.getValue(), logged.getMunicipalityCode());
 
         Session read = sessions.getSession(logged.getId());
         assertEquals(logged, read);

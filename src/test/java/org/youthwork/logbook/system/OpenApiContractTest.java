@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -41,7 +40,10 @@ class OpenApiContractTest {
     @Inject
     AgroalDataSource db;
 
-    /** The codes the contract enumerates are the reference data's, all of them; test countries are the tests' own. */
+    /**
+     * The codes the contract enumerates are the reference data's, all of them: a migration that changes the reference
+     * data changes the contract too. Test countries are the tests' own.
+     */
     @Test
     void shouldEnumerateTheCountriesAndRegionsOfTheReferenceData() throws Exception {
         JsonNode schemas = new ObjectMapper(new YAMLFactory()).readTree(COMMITTED.toFile()).path("components").path("schemas");
@@ -49,10 +51,8 @@ class OpenApiContractTest {
         assertEquals(codes("select code from country where name not like 'Testland %'"), countries);
         assertEquals(codes("select code from region where country_code in ('" + String.join("', '", countries) + "')"),
                 codes(schemas.path("RegionCode").path("enum")));
-        Pattern municipality = Pattern.compile(schemas.path("MunicipalityCode").path("pattern").asText());
-        for (String code : codes("select code from municipality")) {
-            assertTrue(municipality.matcher(code).matches(), code + " matches MunicipalityCode's pattern");
-        }
+        assertEquals(codes("select code from municipality where country_code in ('" + String.join("', '", countries) + "')"),
+                codes(schemas.path("MunicipalityCode").path("enum")));
     }
 
     private static Set<String> codes(JsonNode list) {

@@ -36,6 +36,23 @@ class RequestParametersTest {
                 .statusCode(400).body("violations[0].field", equalTo("page"));
     }
 
+    @Test
+    void shouldRefuseAnEmptyQueryParameter() {
+        given().urlEncodingEnabled(false).get("/api/v1/overviews/countries/SI?to=").then()
+                .statusCode(400).body("violations[0].field", equalTo("to"))
+                .body("violations[0].message", containsString("leave the parameter out"));
+    }
+
+    @Test
+    void shouldAskForIfMatchBeforeLookingTheSessionUp() {
+        given().contentType("application/json").body("{}").put("/api/v1/organisations/0b9f3f0e-2c4e-4d1e-9d6c-4c1f6a2d9b10")
+                .then().statusCode(400);
+        given().contentType("application/json")
+                .body(java.util.Map.of("name", "Nowhere", "type", "OTHER", "municipalityCode", "SI-133", "member", false))
+                .put("/api/v1/organisations/0b9f3f0e-2c4e-4d1e-9d6c-4c1f6a2d9b10")
+                .then().statusCode(428).contentType("application/problem+json");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-4713-01-01", "-999999999-01-01", "+10000-01-01", "10000-01-01", "2026-02-30", "26-01-01"})
     void shouldRefuseDatesOutsideTheFormAsFilters(String date) {
