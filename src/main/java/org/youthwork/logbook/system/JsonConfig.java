@@ -20,7 +20,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableStrings()));
+        mapper.registerModule(new SimpleModule("storable-text").addDeserializer(String.class, new StorableStrings())
+                .setDeserializerModifier(new ExactCodes()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -110,6 +110,8 @@ class SessionValidationTest {
                 bad("a missing date", s -> s.remove("date"), "date"),
                 bad("an empty title", s -> s.put("title", ""), "title"),
                 bad("a blank title", s -> s.put("title", "   "), "title"),
+                bad("a setting with a space after it", s -> s.put("setting", "ONLINE "), "setting"),
+                bad("a method with a NUL after it", s -> s.put("methods", List.of("STREET\u0000")), "methods[0]"),
                 bad("a title of control characters only", s -> s.put("title", "\u0019\t"), "title"),
                 bad("a title over 200 characters", s -> s.put("title", "x".repeat(201)), "title"),
                 bad("no youth workers", s -> s.put("youthWorkers", 0), "youthWorkers"),
