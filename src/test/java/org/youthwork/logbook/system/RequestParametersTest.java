@@ -37,6 +37,19 @@ class RequestParametersTest {
     }
 
     @Test
+    void shouldAnswerARequestWithoutHostWithAProblem() throws java.io.IOException {
+        // Sent as raw bytes: HTTP clients always send Host.
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/v1/countries HTTP/1.1\r\nAuthorization: Bearer " + Api.adminToken()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contains("\"status\":400") && answer.contains("Host"), answer);
+        }
+    }
+
+    @Test
     void shouldRefuseAnEmptyQueryParameter() {
         given().urlEncodingEnabled(false).get("/api/v1/overviews/countries/SI?to=").then()
                 .statusCode(400).body("violations[0].field", equalTo("to"))
