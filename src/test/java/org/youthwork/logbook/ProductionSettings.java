@@ -27,7 +27,7 @@ public class ProductionSettings implements QuarkusTestResourceLifecycleManager {
     }
 
     /** An RSA key in PKCS#8 PEM, as {@code openssl genpkey -algorithm RSA} writes it. */
-    private static String signingKey() {
+    public static String signingKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

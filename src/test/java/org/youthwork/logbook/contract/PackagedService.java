@@ -2,18 +2,15 @@ package org.youthwork.logbook.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.youthwork.logbook.system.LocalPostgres;
+import org.youthwork.logbook.ProductionSettings;
+import org.youthwork.logbook.TestDatabase;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,36 +45,28 @@ final class PackagedService implements AutoCloseable {
     private String adminToken;
     private String leadToken;
 
-    /** Where the service keeps its data: a fresh database, dropped afterwards, as in the other tests. */
-    private record Database(LocalPostgres.Database connection, String throwAway, EmbeddedPostgres embedded) {
+    /** Where the service keeps its data: a fresh database, dropped afterwards, found as the other tests find theirs. */
+    private record Database(TestDatabase resource, Map<String, String> config) {
 
         static Database create() {
-            String url = System.getenv("LOGBOOK_TEST_DB_URL");
-            if (url != null && !url.isBlank()) {
-                return new Database(new LocalPostgres.Database(url, env("LOGBOOK_TEST_DB_USERNAME", "postgres"),
-                        env("LOGBOOK_TEST_DB_PASSWORD", "")), null, null);
-            }
-            if (LocalPostgres.answers(LocalPostgres.LOCAL_HOST, LocalPostgres.LOCAL_PORT)) {
-                String name = "logbook_contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-                return new Database(LocalPostgres.ensureDatabase(LocalPostgres.LOCAL_HOST, LocalPostgres.LOCAL_PORT, name),
-                        name, null);
-            }
-            EmbeddedPostgres embedded = LocalPostgres.startEmbedded(null, 0);
-            return new Database(LocalPostgres.ensureDatabase(LocalPostgres.LOCAL_HOST, embedded.getPort(), "logbook"),
-                    null, embedded);
+            TestDatabase resource = new TestDatabase();
+            return new Database(resource, resource.start());
+        }
+
+        String url() {
+            return config.get("quarkus.datasource.jdbc.url");
+        }
+
+        String username() {
+            return config.get("quarkus.datasource.username");
+        }
+
+        String password() {
+            return config.get("quarkus.datasource.password");
         }
 
         void drop() {
-            if (throwAway != null) {
-                LocalPostgres.dropDatabase(LocalPostgres.LOCAL_HOST, LocalPostgres.LOCAL_PORT, throwAway);
-            }
-            if (embedded != null) {
-                try {
-                    embedded.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            resource.stop();
         }
     }
 
@@ -104,12 +92,12 @@ final class PackagedService implements AutoCloseable {
                     "-Xmx512m", "-jar", JAR.toString())
                     .redirectErrorStream(true).redirectOutput(LOG.toFile());
             Map<String, String> env = builder.environment();
-            env.put("LOGBOOK_DB_URL", database.connection().url());
-            env.put("LOGBOOK_DB_USERNAME", database.connection().username());
-            env.put("LOGBOOK_DB_PASSWORD", database.connection().password());
+            env.put("LOGBOOK_DB_URL", database.url());
+            env.put("LOGBOOK_DB_USERNAME", database.username());
+            env.put("LOGBOOK_DB_PASSWORD", database.password());
             env.put("LOGBOOK_ADMIN_USERNAME", ADMIN);
             env.put("LOGBOOK_ADMIN_PASSWORD", adminPassword);
-            env.put("LOGBOOK_JWT_PRIVATE_KEY", signingKey());
+            env.put("LOGBOOK_JWT_PRIVATE_KEY", ProductionSettings.signingKey());
             // The token property signs in with wrong passwords by the hundred; with the production limit of 10 a minute
             // it would see nothing but 429 after its first few tries and never reach the account lookup.
             env.put("LOGBOOK_AUTH_MAX_FAILURES_PER_MINUTE", "1000000");
@@ -190,8 +178,7 @@ final class PackagedService implements AutoCloseable {
 
     /** Runs SQL on the service's database: for reference data that the API does not write. */
     void sql(String statement) throws SQLException {
-        LocalPostgres.Database db = database.connection();
-        try (Connection connection = DriverManager.getConnection(db.url(), db.username(), db.password());
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
              Statement st = connection.createStatement()) {
             st.execute(statement);
         }
@@ -231,26 +218,9 @@ final class PackagedService implements AutoCloseable {
                 + LOG.toAbsolutePath());
     }
 
-    private static String signingKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }
