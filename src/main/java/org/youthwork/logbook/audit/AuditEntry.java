@@ -22,7 +22,7 @@ import java.util.UUID;
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntityBase {
 
-    public enum Type { SESSION, ORGANISATION }
+    public enum Type { SESSION, ORGANISATION, ACCOUNT }
 
     public enum Action { CREATE, UPDATE, DELETE }
 
