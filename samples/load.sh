@@ -12,12 +12,14 @@
 # with ADMIN_USERNAME / ADMIN_PASSWORD (default admin / admin, the administrator of the development start).
 # A token is valid for an hour, far longer than the load takes.
 #
-# Needs only bash, curl and coreutils (no jq, no python). The sessions come from bash's $RANDOM seeded
-# with 42, so every run draws the same month (relative to the day it runs). Each session carries a
-# client-made id, as an offline app would send. Running it twice creates the centres a second time.
+# Needs only bash, curl and coreutils (no jq, no python). A centre that exists already (same name, same
+# municipality) is used as it is, never created twice. Each session carries a client-made id, as an offline
+# app would send, made from the centre's name, the day and the session's place in it, and its content is
+# drawn from bash's $RANDOM seeded by the same: so running the script again, today or on a later day, stores
+# no session twice (the same ones answer 200, stored already) and adds only the days that are new.
 # The development start loads its own demo data about the same centres into an empty database
-# (LOGBOOK_DEMO_DATA, true by default there): to see only this month, start on an empty database with
-# LOGBOOK_DEMO_DATA=false.
+# (LOGBOOK_DEMO_DATA, true by default there); this month comes on top of it. To see only this month, start
+# on an empty database with LOGBOOK_DEMO_DATA=false.
 set -euo pipefail
 
 BASE_URL="${BASE_URL:-http://localhost:8080}"
@@ -88,6 +90,26 @@ json_id() {
     printf '%s' "$1" | grep -o '"id" *: *"[0-9a-fA-F-]\{36\}"' | head -n 1 | sed 's/.*"\([0-9a-fA-F-]\{36\}\)"$/\1/' || true
 }
 
+# A UUID made from a text (the MD5 of it, shaped as a version 4 UUID): the same text, the same id.
+uuid_of() {
+    local h
+    h="$(printf '%s' "$1" | md5sum | cut -c1-32)"
+    printf '%s-%s-4%s-a%s-%s' "${h:0:8}" "${h:8:4}" "${h:13:3}" "${h:17:3}" "${h:20:12}"
+}
+
+# Seeds $RANDOM from a text, so that what is drawn after it depends on that text only.
+seed() {
+    RANDOM=$(( 16#$(printf '%s' "$1" | md5sum | cut -c1-4) ))
+}
+
+# The id of the organisation of this name in this municipality, or nothing.
+existing_organisation() {
+    request GET "/organisations?municipalityCode=$2&size=500"
+    [[ "$HTTP_CODE" == 200 ]] || return 0
+    printf '%s' "$BODY" | grep -o "\"id\":\"[0-9a-fA-F-]\{36\}\",\"name\":$(q "$1")" | head -n 1 \
+        | sed 's/^"id":"\([0-9a-fA-F-]\{36\}\)".*/\1/' || true
+}
+
 # JSON string: escapes backslash and double quote (the texts below hold no control characters).
 q() {
     local s="${1//\\/\\\\}"
@@ -134,14 +156,23 @@ Mladinski center Zagorje ob Savi,SI,SI-142
 
 ORG_IDS=()
 ORG_NAMES=()
+ORGS_CREATED=0
 while IFS=, read -r name country municipality; do
     [[ -z "$name" ]] && continue
+    id="$(existing_organisation "$name" "$municipality")"
+    if [[ -n "$id" ]]; then
+        ORG_IDS+=("$id")
+        ORG_NAMES+=("$name")
+        printf '  organisation %s  %-8s %s (there already)\n' "$id" "$municipality" "$name"
+        continue
+    fi
     json="{\"name\":$(q "$name"),\"type\":\"YOUTH_CENTRE\",\"municipalityCode\":$(q "$municipality"),\"member\":true}"
     request POST /organisations "$json"
     id="$(json_id "$BODY")"
     if [[ "$HTTP_CODE" == 201 && -n "$id" ]]; then
         ORG_IDS+=("$id")
         ORG_NAMES+=("$name")
+        ORGS_CREATED=$((ORGS_CREATED + 1))
         printf '  organisation %s  %-8s %s\n' "$id" "$municipality" "$name"
     else
         failed "POST /organisations ($name)"
@@ -159,7 +190,6 @@ fi
 # Random draws. They set globals instead of printing, since a $(...) subshell would not advance (and may
 # reseed) $RANDOM, which would make the data set differ from run to run.
 
-RANDOM=42
 R=0
 # rnd LOW HIGH: R = a whole number from LOW to HIGH.
 rnd() { R=$(( $1 + RANDOM % ($2 - $1 + 1) )); }
@@ -240,7 +270,7 @@ NOTES="A few new faces from the secondary school.|Quiet start, busier after six.
 # Builds one random session in JSON for an organisation and a day.
 SESSION_JSON=""
 make_session() {
-    local org="$1" day="$2" dow="$3" forced_hour="${4:-}"
+    local session_id="$1" org="$2" day="$3" dow="$4" forced_hour="${5:-}"
     local method second themes theme setting title hour minute duration lo hi total i
     local -A cells=()
 
@@ -316,7 +346,7 @@ make_session() {
     if chance "${YOUTH_LED_PERCENT[$method]}"; then youth_led=true; rnd 1 4; leaders="$R"; fi
     if chance "${ESTIMATED_PERCENT[$method]}"; then estimated=true; fi
 
-    SESSION_JSON="{\"id\":\"$(</proc/sys/kernel/random/uuid)\",\"organisationId\":\"$org\",\"date\":\"$day\""
+    SESSION_JSON="{\"id\":\"$session_id\",\"organisationId\":\"$org\",\"date\":\"$day\""
     SESSION_JSON+=",\"startTime\":\"$(printf '%02d' "$hour"):$minute\",\"durationMinutes\":$duration,\"title\":$(q "$title")"
     SESSION_JSON+=",\"methods\":$methods_json,\"themes\":[$themes_json],\"setting\":\"$setting\""
     SESSION_JSON+=",\"participants\":[$participants_json],\"participantsEstimated\":$estimated"
@@ -346,9 +376,11 @@ declare -a PER_CENTRE
 for (( c = 0; c < ${#ORG_IDS[@]}; c++ )); do
     PER_CENTRE[c]=0
     # Some centres are busier than others.
+    seed "${ORG_NAMES[c]}"
     rnd 45 70; busy="$R"
     for (( d = 0; d < ${#DATES[@]}; d++ )); do
         day="${DATES[d]}"; dow="${DOWS[d]}"
+        seed "${ORG_NAMES[c]}/$day"
         case "$dow" in
             6) percent=$((busy / 3)) ;;
             7) percent=5 ;;
@@ -358,8 +390,9 @@ for (( c = 0; c < ${#ORG_IDS[@]}; c++ )); do
         count=1
         if (( dow <= 5 )) && chance 20; then count=2; fi
         for (( s = 0; s < count; s++ )); do
-            if (( count == 2 && s == 1 )); then make_session "${ORG_IDS[c]}" "$day" "$dow" 19
-            else make_session "${ORG_IDS[c]}" "$day" "$dow"; fi
+            id="$(uuid_of "${ORG_NAMES[c]}/$day/$s")"
+            if (( count == 2 && s == 1 )); then make_session "$id" "${ORG_IDS[c]}" "$day" "$dow" 19
+            else make_session "$id" "${ORG_IDS[c]}" "$day" "$dow"; fi
             request POST /sessions "$SESSION_JSON"
             case "$HTTP_CODE" in
                 201) SESSIONS_CREATED=$((SESSIONS_CREATED + 1)); PER_CENTRE[c]=$((PER_CENTRE[c] + 1)) ;;
@@ -375,7 +408,7 @@ done
 
 echo
 echo "Summary ($API, ${SECONDS}s)"
-echo "  organisations created: ${#ORG_IDS[@]} of 13"
+echo "  organisations:         ${#ORG_IDS[@]} of 13 ($ORGS_CREATED created, $(( ${#ORG_IDS[@]} - ORGS_CREATED )) there already)"
 echo "  sessions created:      $SESSIONS_CREATED (${DATES[0]} to ${DATES[-1]})"
 if (( SESSIONS_RETRIED > 0 )); then
     echo "  sessions found stored: $SESSIONS_RETRIED"

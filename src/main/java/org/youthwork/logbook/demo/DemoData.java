@@ -1,5 +1,7 @@
 package org.youthwork.logbook.demo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +40,17 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Demo data for the development start: the sample youth centres and a few hundred sessions over the last four months,
- * stored through the same service as any client's, so every rule applies. Loaded once, into a database with no
- * organisations; never part of the schema.
+ * Demo data for the development start: the sample youth centres and their sessions over the last fourteen months (so
+ * that this year's overview and indicator 2.2.3 have real values, and last year's too), stored through the same
+ * service as any client's, so every rule applies; and one account per role. Loaded once, into a database with no
+ * organisations; never part of the schema, and never by a production start, whatever its settings say.
  */
 @ApplicationScoped
 class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final long SEED = 2026;
+    private static final int MONTHS = 14;
 
     private final LogbookConfig config;
     private final OrganisationService organisations;
@@ -77,10 +81,15 @@ class DemoData {
         if (!config.demoData()) {
             return;
         }
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+            LOG.warn("LOGBOOK_DEMO_DATA is for the development start: a production start loads no demo data and "
+                    + "creates no demo accounts");
+            return;
+        }
         caller.actAsSystem();
         if (Organisation.count() == 0) {
             int count = loadAll();
-            LOG.infof("Loaded demo data: %d youth centres and %d sessions of the last four months", centres().size(), count);
+            LOG.infof("Loaded demo data: %d youth centres and %d sessions of the last %d months", centres().size(), count, MONTHS);
         }
         if (accounts.find(ACCOUNTS.get(0)[0]).isEmpty()) {
             Organisation.<Organisation>find("municipality.code = ?1 order by createdAt", "SI-133").firstResultOptional()
@@ -98,18 +107,38 @@ class DemoData {
         Random random = new Random(SEED);
         LocalDate today = LocalDate.now(clock);
         int stored = 0;
-        for (String[] centre : centres()) {
+        List<String[]> centres = centres();
+        for (int c = 0; c < centres.size(); c++) {
+            String[] centre = centres.get(c);
+            int index = c;
             OrganisationResponse org = organisations.create(new OrganisationRequest(centre[0], OrganisationType.YOUTH_CENTRE, centre[2], true));
             int perWeek = 1 + random.nextInt(4);
-            for (LocalDate day = today.minusMonths(4); day.isBefore(today); day = day.plusDays(1)) {
-                boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-                if (random.nextDouble() < perWeek / 7.0 * (weekend ? 0.3 : 1.2)) {
-                    sessions.create(session(random, org.id(), day));
-                    stored++;
+            // One transaction a centre: a commit per session would make the first start wait for thousands of them.
+            stored += QuarkusTransaction.requiringNew().call(() -> {
+                int logged = 0;
+                for (LocalDate day = today.minusMonths(MONTHS); day.isBefore(today); day = day.plusDays(1)) {
+                    boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+                    if (random.nextDouble() < perWeek / 7.0 * (weekend ? 0.3 : 1.2) && records(index, day, today)) {
+                        sessions.create(session(random, org.id(), day));
+                        logged++;
+                    }
                 }
-            }
+                return logged;
+            });
         }
         return stored;
+    }
+
+    /**
+     * Not every centre records every month, as in life: one closes over the summer and in February, one began
+     * recording five months ago, so that indicator 2.2.3 and its list of centres not recording regularly show something.
+     */
+    private static boolean records(int centre, LocalDate day, LocalDate today) {
+        return switch (centre) {
+            case 3 -> day.getMonthValue() != 7 && day.getMonthValue() != 8 && day.getMonthValue() != 2;
+            case 6 -> !day.isBefore(today.minusMonths(5).withDayOfMonth(1));
+            default -> true;
+        };
     }
 
     private void createAccounts(UUID velenje) {
