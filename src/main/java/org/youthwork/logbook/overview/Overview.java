@@ -31,14 +31,21 @@ public record Overview(
         @Schema(description = "Every theme; a session with several themes counts in full under each") List<ThemeRow> byTheme,
         List<SettingRow> bySetting,
         @Schema(description = "Every month of the period, zeros included") List<MonthRow> byMonth,
-        @Schema(description = "The organisations whose sessions were held in the area") List<OrganisationRow> byOrganisation,
-        @Schema(description = "Every municipality of the area (regions and countries only), zeros included") List<AreaRow> byMunicipality,
+        @Schema(description = "The organisations whose sessions were held in the area, most sessions first (then name, id); "
+                + "regions and countries list the first " + OverviewService.TOP_ORGANISATIONS + ", the rest is paged at "
+                + "their /organisations") List<OrganisationRow> byOrganisation,
+        @Schema(description = "How many organisations have sessions in the area in the period (area overviews only)")
+        Long organisationsTotal,
+        @Schema(description = "Every municipality of the area (regions and countries only), zeros included; for an "
+                + "organisation, the municipalities where it held sessions") List<AreaRow> byMunicipality,
         @Schema(description = "Every region of the country (countries only), zeros included") List<AreaRow> byRegion,
         Indicator223 indicator223) {
 
-    public enum Level { MUNICIPALITY, REGION, COUNTRY }
+    /** The areas, and ORGANISATION for an organisation's own overview (code: its id). */
+    public enum Level { MUNICIPALITY, REGION, COUNTRY, ORGANISATION }
 
-    public record AreaRef(Level level, @Schema(examples = "SI-133") String code, @Schema(examples = "Velenje") String name) {
+    public record AreaRef(Level level, @Schema(description = "The area's code, or the organisation's id", examples = "SI-133")
+                          String code, @Schema(examples = "Velenje") String name) {
     }
 
     public record Totals(
@@ -78,17 +85,33 @@ public record Overview(
 
     /**
      * Indicator 2.2.3 of the network's strategy, over the member organisations based in the area: the share that
-     * record regularly, at least one session in at least ⌈0.75 × months of the period⌉ distinct calendar months.
+     * record regularly, at least one session in at least ⌈0.75 × months counted⌉ distinct calendar months. The months
+     * counted are those of the period up to and including the current month: a period that reaches past today is
+     * judged on the months that have begun. For an organisation's own overview: its months recorded and whether that
+     * is regular; the counts over member organisations are left out.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator223(
-            @Schema(description = "Member organisations of the network based in the area") long memberOrganisations,
-            @Schema(description = "Of those, how many recorded at least one session in the period, wherever held") long recordingOrganisations,
-            @Schema(description = "Of those, how many recorded in at least regularMonthsRequired distinct months") long regularlyRecordingOrganisations,
-            @Schema(description = "⌈0.75 × calendar months the period touches⌉") int regularMonthsRequired,
-            @Schema(description = "regularlyRecordingOrganisations ÷ memberOrganisations; 0 when there are none") double value,
-            @Schema(description = "Municipalities of the area with at least one session in the period") long municipalitiesCovered,
+            @Schema(description = "Member organisations of the network based in the area") Long memberOrganisations,
+            @Schema(description = "Of those, how many recorded at least one session in the period, wherever held") Long recordingOrganisations,
+            @Schema(description = "Of those, how many recorded in at least regularMonthsRequired distinct months counted") Long regularlyRecordingOrganisations,
+            @Schema(description = "Organisation overviews: the distinct months counted in which it recorded a session") Integer monthsRecorded,
+            @Schema(description = "⌈0.75 × monthsCounted⌉") int regularMonthsRequired,
+            @Schema(description = "Organisation overviews: monthsRecorded ≥ regularMonthsRequired (false when no month is counted)") Boolean regular,
+            @Schema(description = "regularlyRecordingOrganisations ÷ memberOrganisations; 0 when there are none") Double value,
+            @Schema(description = "The last day counted: the period's end, or today (service time zone) when the period "
+                    + "reaches past it") LocalDate asOf,
+            @Schema(description = "Calendar months of the period from its first up to and including the month of asOf; "
+                    + "0 for a period that begins after today") int monthsCounted,
+            @Schema(description = "Municipalities of the area with at least one session in the period") Long municipalitiesCovered,
             @Schema(description = "Per month of the period, how many member organisations recorded at least one session")
-            List<Completeness> completeness) {
+            List<Completeness> completeness,
+            @Schema(description = "Area overviews: the member organisations based in the area that do not record "
+                    + "regularly, fewest months first (then name), for the network to follow up")
+            List<NotRegular> notRegular) {
+    }
+
+    public record NotRegular(UUID organisationId, String name, int monthsRecorded) {
     }
 
     public record Completeness(String month, long recordingOrganisations) {

@@ -78,7 +78,7 @@ class OverviewQueries {
 
     /** The member organisations of the network based in the area. */
     private static final String MEMBERS = """
-            select count(*) as members from organisation o join municipality m on m.code = o.municipality_code
+            select o.id as organisation_id, o.name as name from organisation o join municipality m on m.code = o.municipality_code
             where o.member and AREA
             """;
 
@@ -319,9 +319,11 @@ class OverviewQueries {
         return run(YEAR_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
     }
 
-    long members(Level level, String code) {
-        var query = em.createNativeQuery(MEMBERS.replace("AREA", areaCondition(level)), Tuple.class).setParameter("code", code);
-        return Facts.number((Tuple) query.getSingleResult(), "members");
+    /** The member organisations based in the area: organisation_id, name. */
+    @SuppressWarnings("unchecked")
+    List<Tuple> members(Level level, String code) {
+        return em.createNativeQuery(MEMBERS.replace("AREA", areaCondition(level)), Tuple.class).setParameter("code", code)
+                .getResultList();
     }
 
     List<Tuple> recordedMonths(Level level, String code, LocalDate from, LocalDate until) {
@@ -344,12 +346,16 @@ class OverviewQueries {
         return run(ANNUAL_CODES, null, period.from(), period.until(), Map.of("country", country));
     }
 
-    /** The area a municipality row {@code m} must be in; fixed text, chosen by level, never built from input. */
+    /**
+     * The area a municipality row {@code m} must be in; fixed text, chosen by level, never built from input. An
+     * organisation's own overview reads only {@link #FACTS}, where {@code s} is the session, whatever its municipality.
+     */
     private static String areaCondition(Level level) {
         return switch (level) {
             case MUNICIPALITY -> "m.code = :code";
             case REGION -> "m.region_code = :code";
             case COUNTRY -> "m.country_code = :code";
+            case ORGANISATION -> "s.organisation_id = cast(:code as uuid)";
         };
     }
 

@@ -12,7 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.youthwork.logbook.overview.Overview.Level;
+import org.youthwork.logbook.overview.Overview.OrganisationRow;
+import org.youthwork.logbook.system.Page;
+import org.youthwork.logbook.system.QueryParams;
 
 @Path("/api/v1/overviews")
 @Authenticated
@@ -45,7 +49,8 @@ class OverviewResource {
     @GET
     @Path("/regions/{code}")
     @Operation(operationId = "getRegionOverview", summary = "What the youth work held in a region adds up to",
-            description = "As for a municipality, with byMunicipality.")
+            description = "As for a municipality, with byMunicipality; byOrganisation lists the first 50 organisations, "
+                    + "the rest is paged at /overviews/regions/{code}/organisations.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
@@ -60,7 +65,8 @@ class OverviewResource {
     @GET
     @Path("/countries/{code}")
     @Operation(operationId = "getCountryOverview", summary = "What the youth work held in a country adds up to",
-            description = "As for a municipality, with byMunicipality and byRegion.")
+            description = "As for a municipality, with byMunicipality and byRegion; byOrganisation lists the first 50 "
+                    + "organisations, the rest is paged at /overviews/countries/{code}/organisations.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview")
@@ -70,5 +76,58 @@ class OverviewResource {
                             @QueryParam("from") @Parameter(ref = "from") String from,
                             @QueryParam("to") @Parameter(ref = "to") String to) {
         return overviews.overview(Level.COUNTRY, code, overviews.period(from, to));
+    }
+
+    @GET
+    @Path("/regions/{code}/organisations")
+    @Operation(operationId = "listRegionOverviewOrganisations", summary = "Every organisation with sessions held in a region",
+            description = "The rows of byOrganisation of the region's overview, all of them, one page at a time, in the "
+                    + "same order: most sessions first, then name and id.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "200", description = "One page of organisations")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<OrganisationRow> regionOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
+                                                     @QueryParam("from") @Parameter(ref = "from") String from,
+                                                     @QueryParam("to") @Parameter(ref = "to") String to,
+                                                     @QueryParam("page") @Parameter(ref = "page") String page,
+                                                     @QueryParam("size") @Parameter(ref = "size") String size) {
+        return overviews.organisations(Level.REGION, code, overviews.period(from, to), QueryParams.paging(page, size));
+    }
+
+    @GET
+    @Path("/countries/{code}/organisations")
+    @Operation(operationId = "listCountryOverviewOrganisations", summary = "Every organisation with sessions held in a country",
+            description = "As for a region.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "200", description = "One page of organisations")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page<OrganisationRow> countryOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
+                                                      @QueryParam("from") @Parameter(ref = "from") String from,
+                                                      @QueryParam("to") @Parameter(ref = "to") String to,
+                                                      @QueryParam("page") @Parameter(ref = "page") String page,
+                                                      @QueryParam("size") @Parameter(ref = "size") String size) {
+        return overviews.organisations(Level.COUNTRY, code, overviews.period(from, to), QueryParams.paging(page, size));
+    }
+
+    @GET
+    @Path("/organisations/{id}")
+    @Operation(operationId = "getOrganisationOverview", summary = "What an organisation's youth work adds up to",
+            description = "Its sessions wherever held, with the breakdowns of an area overview, byMunicipality for the "
+                    + "municipalities it worked in, and indicator 2.2.3 for it alone: its months recorded. For its youth "
+                    + "workers and lead, the coordinator of its country and administrators.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Overview organisation(@PathParam("id") @Parameter(description = "Organisation id",
+                                         schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+                                 @QueryParam("from") @Parameter(ref = "from") String from,
+                                 @QueryParam("to") @Parameter(ref = "to") String to) {
+        return overviews.organisation(QueryParams.pathId(id), overviews.period(from, to));
     }
 }

@@ -14,17 +14,21 @@ import org.youthwork.logbook.overview.Overview.Indicator223;
 import org.youthwork.logbook.overview.Overview.Level;
 import org.youthwork.logbook.overview.Overview.MethodRow;
 import org.youthwork.logbook.overview.Overview.MonthRow;
+import org.youthwork.logbook.overview.Overview.NotRegular;
 import org.youthwork.logbook.overview.Overview.OrganisationRow;
 import org.youthwork.logbook.overview.Overview.SettingRow;
 import org.youthwork.logbook.overview.Overview.ThemeRow;
 import org.youthwork.logbook.overview.Overview.Totals;
+import org.youthwork.logbook.organisation.Organisation;
 import org.youthwork.logbook.period.ClosedPeriods;
 import org.youthwork.logbook.session.AgeBand;
 import org.youthwork.logbook.session.Gender;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Setting;
 import org.youthwork.logbook.session.Theme;
+import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
+import org.youthwork.logbook.system.QueryParams;
 import org.youthwork.logbook.system.ProblemType;
 
 import java.math.BigDecimal;
@@ -81,32 +85,67 @@ public class OverviewService {
 
     private Overview overview(Level level, String code, Period period, boolean fromSessionsOnly) {
         queries.snapshot();
-        Area found = area(level, code);
-        if (!caller.canSeeArea(level == Level.MUNICIPALITY ? code : null, found.country())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this area.");
+        Area found = visibleArea(level, code);
+        Map<UUID, Set<String>> recorded = new HashMap<>();
+        Facts facts = gather(level, code, period, fromSessionsOnly, recorded, false);
+        List<OrganisationRow> organisations = byOrganisation(facts.rows("ORGANISATION"));
+        boolean capped = level != Level.MUNICIPALITY && organisations.size() > TOP_ORGANISATIONS;
+        boolean closed = closedPeriods.allClosed(found.country(), period.from().getYear(), period.to().getYear());
+        return assemble(found.ref(), period, closed, facts,
+                capped ? organisations.subList(0, TOP_ORGANISATIONS) : organisations, (long) organisations.size(),
+                level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts),
+                level == Level.COUNTRY ? areaRows(regions(code), facts, "REGION") : null,
+                indicator(level, code, period, recorded, facts.rows("MUNICIPALITY").size()));
+    }
+
+    /** Regions and countries list this many organisations in byOrganisation; the rest is paged. */
+    public static final int TOP_ORGANISATIONS = 50;
+
+    /** Every organisation with sessions in the area and period, in the order of byOrganisation, one page of them. */
+    @Transactional
+    public Page<OrganisationRow> organisations(Level level, String code, Period period, QueryParams.Paging paging) {
+        queries.snapshot();
+        visibleArea(level, code);
+        List<OrganisationRow> all = byOrganisation(gather(level, code, period, false, new HashMap<>(), true).rows("ORGANISATION"));
+        int from = (int) Math.min(all.size(), (long) paging.offset());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + paging.size())), paging.page(), paging.size(), all.size());
+    }
+
+    /**
+     * An organisation's own overview: its sessions wherever held. One organisation's sessions are few (hundreds a
+     * year), so they are summed in PostgreSQL straight from the sessions, by the organisation index; the rollups have
+     * no row per organisation and setting.
+     */
+    @Transactional
+    public Overview organisation(UUID id, Period period) {
+        queries.snapshot();
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("The organisation " + id));
+        String country = organisation.municipality.countryCode;
+        if (!caller.canSee(id, country)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this organisation.");
         }
         Facts facts = new Facts();
-        Map<UUID, Set<String>> recorded = new HashMap<>();
-        for (Span span : spans(period, fromSessionsOnly)) {
-            if (span.rollup()) {
-                facts.addRollup(queries.rollupFacts(level, code, span.from(), span.until()));
-                for (Span part : wholeYears(span)) {
-                    if (part.rollup()) {
-                        facts.addOrganisations(queries.yearOrganisations(level, code, part.from(), part.until()));
-                        addRecorded(recorded, queries.yearRecordedMonths(level, code, part.from(), part.until()));
-                    } else {
-                        facts.addOrganisations(queries.rollupOrganisations(level, code, part.from(), part.until()));
-                        addRecorded(recorded, queries.rollupRecordedMonths(level, code, part.from(), part.until()));
-                    }
-                }
-            } else {
-                facts.addSessions(queries.facts(level, code, span.from(), span.until()));
-                addRecorded(recorded, queries.recordedMonths(level, code, span.from(), span.until()));
-            }
-        }
+        facts.addSessions(queries.facts(Level.ORGANISATION, id.toString(), period.from(), period.until()));
+        Counted counted = counted(period);
+        int months = (int) facts.rows("MONTH").keySet().stream().filter(counted.keys()::contains).count();
+        int required = counted.required();
+        Indicator223 indicator = new Indicator223(null, null, null, months, required,
+                counted.months().size() > 0 && months >= required, null, counted.asOf(), counted.months().size(),
+                null, null, null);
+        Map<String, String> names = new LinkedHashMap<>();
+        facts.rows("MUNICIPALITY").keySet().stream().sorted()
+                .forEach(code -> names.put(code, Municipality.<Municipality>findById(code).name));
+        boolean closed = closedPeriods.allClosed(country, period.from().getYear(), period.to().getYear());
+        return assemble(new AreaRef(Level.ORGANISATION, id.toString(), organisation.name), period, closed, facts, null, null,
+                areaRows(names, facts), null, indicator);
+    }
+
+    private Overview assemble(AreaRef ref, Period period, boolean closed, Facts facts, List<OrganisationRow> organisations,
+                              Long organisationsTotal, List<AreaRow> municipalities, List<AreaRow> regions,
+                              Indicator223 indicator) {
         Facts.Row total = facts.total();
-        boolean closed = closedPeriods.allClosed(found.country(), period.from().getYear(), period.to().getYear());
-        return new Overview(found.ref(), period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
+        return new Overview(ref, period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
                 Arrays.stream(Method.values()).map(m -> {
                     Facts.Row r = facts.get("METHOD", m.name());
                     return new MethodRow(m, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
@@ -123,10 +162,51 @@ public class OverviewService {
                     Facts.Row r = facts.get("MONTH", m.toString());
                     return new MonthRow(m.toString(), r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
                 }).toList(),
-                byOrganisation(facts.rows("ORGANISATION")),
-                level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts),
-                level == Level.COUNTRY ? areaRows(regions(code), facts, "REGION") : null,
-                indicator(level, code, period, recorded, facts.rows("MUNICIPALITY").size()));
+                organisations, organisationsTotal, municipalities, regions, indicator);
+    }
+
+    /** The area, when the caller may see its aggregates: 404 when there is no such area, 403 when out of scope. */
+    private Area visibleArea(Level level, String code) {
+        Area found = area(level, code);
+        if (!caller.canSeeArea(level == Level.MUNICIPALITY ? code : null, found.country())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this area.");
+        }
+        return found;
+    }
+
+    /**
+     * The sums of the area and period: whole months from the rollups, the days around them from the sessions. With
+     * organisationsOnly, only what byOrganisation needs; otherwise recorded gets the months of each member organisation.
+     */
+    private Facts gather(Level level, String code, Period period, boolean fromSessionsOnly, Map<UUID, Set<String>> recorded,
+                         boolean organisationsOnly) {
+        Facts facts = new Facts();
+        for (Span span : spans(period, fromSessionsOnly)) {
+            if (span.rollup()) {
+                if (!organisationsOnly) {
+                    facts.addRollup(queries.rollupFacts(level, code, span.from(), span.until()));
+                }
+                for (Span part : wholeYears(span)) {
+                    if (part.rollup()) {
+                        facts.addOrganisations(queries.yearOrganisations(level, code, part.from(), part.until()));
+                        if (!organisationsOnly) {
+                            addRecorded(recorded, queries.yearRecordedMonths(level, code, part.from(), part.until()));
+                        }
+                    } else {
+                        facts.addOrganisations(queries.rollupOrganisations(level, code, part.from(), part.until()));
+                        if (!organisationsOnly) {
+                            addRecorded(recorded, queries.rollupRecordedMonths(level, code, part.from(), part.until()));
+                        }
+                    }
+                }
+            } else {
+                facts.addSessions(queries.facts(level, code, span.from(), span.until()));
+                if (!organisationsOnly) {
+                    addRecorded(recorded, queries.recordedMonths(level, code, span.from(), span.until()));
+                }
+            }
+        }
+        return facts;
     }
 
     /**
@@ -188,6 +268,7 @@ public class OverviewService {
                     .map(r -> new Area(new AreaRef(level, code, r.name), r.countryCode)).orElse(null);
             case COUNTRY -> Country.<Country>findByIdOptional(code)
                     .map(c -> new Area(new AreaRef(level, code, c.name), c.code)).orElse(null);
+            case ORGANISATION -> throw new IllegalArgumentException("An organisation is not an area");
         };
         if (area == null) {
             throw ProblemException.notFound("The " + level.name().toLowerCase() + " " + code);
@@ -195,24 +276,55 @@ public class OverviewService {
         return area;
     }
 
-    /** ⌈0.75 × months⌉ in whole numbers, so that no floating point decides a borderline case. */
-    static int requiredMonths(Period period) {
-        int months = period.months().size();
-        return (3 * months + 3) / 4;
+    /**
+     * The months indicator 2.2.3 counts: those of the period from its first up to and including the current month
+     * (service time zone); none when the period begins after today. asOf is the last day counted.
+     */
+    record Counted(LocalDate asOf, List<YearMonth> months, Set<String> keys) {
+
+        /** ⌈0.75 × months⌉ in whole numbers, so that no floating point decides a borderline case. */
+        int required() {
+            return (3 * months.size() + 3) / 4;
+        }
+    }
+
+    Counted counted(Period period) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = period.to().isAfter(today) ? today : period.to();
+        List<YearMonth> months = period.from().isAfter(today) ? List.of()
+                : period.months().stream().filter(m -> !m.isAfter(YearMonth.from(asOf))).toList();
+        Set<String> keys = new HashSet<>();
+        months.forEach(m -> keys.add(m.toString()));
+        return new Counted(asOf, months, keys);
     }
 
     private Indicator223 indicator(Level level, String code, Period period, Map<UUID, Set<String>> recorded,
                                    long municipalitiesCovered) {
-        long members = queries.members(level, code);
-        int required = requiredMonths(period);
-        long regular = recorded.values().stream().filter(months -> months.size() >= required).count();
+        List<Tuple> members = queries.members(level, code);
+        Counted counted = counted(period);
+        int required = counted.required();
+        long regular = 0;
+        List<NotRegular> notRegular = new ArrayList<>();
+        for (Tuple member : members) {
+            UUID id = OverviewQueries.uuid(member.get("organisation_id"));
+            int months = (int) recorded.getOrDefault(id, Set.of()).stream().filter(counted.keys()::contains).count();
+            if (!counted.months().isEmpty() && months >= required) {
+                regular++;
+            } else {
+                notRegular.add(new NotRegular(id, member.get("name", String.class), months));
+            }
+        }
+        notRegular.sort(Comparator.comparingInt(NotRegular::monthsRecorded).thenComparing(NotRegular::name)
+                .thenComparing(NotRegular::organisationId));
         Map<String, Long> perMonth = new HashMap<>();
         recorded.values().forEach(months -> months.forEach(m -> perMonth.merge(m, 1L, Long::sum)));
         List<Completeness> completeness = period.months().stream()
                 .map(m -> new Completeness(m.toString(), perMonth.getOrDefault(m.toString(), 0L)))
                 .toList();
-        return new Indicator223(members, recorded.size(), regular, required, members == 0 ? 0 : (double) regular / members,
-                municipalitiesCovered, completeness);
+        long count = members.size();
+        return new Indicator223(count, (long) recorded.size(), regular, null, required, null,
+                count == 0 ? 0 : (double) regular / count, counted.asOf(), counted.months().size(), municipalitiesCovered,
+                completeness, notRegular);
     }
 
     private static Totals totals(Facts.Row t) {

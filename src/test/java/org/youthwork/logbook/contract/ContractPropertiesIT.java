@@ -289,6 +289,21 @@ class ContractPropertiesIT {
     }
 
     @Property
+    void readingAnOrganisationOverview(@ForAll("requests") @Calls("GET /api/v1/overviews/organisations/{id}") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void pagingARegionsOrganisations(@ForAll("requests") @Calls("GET /api/v1/overviews/regions/{code}/organisations") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void pagingACountrysOrganisations(@ForAll("requests") @Calls("GET /api/v1/overviews/countries/{code}/organisations") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
     void readingTheAnnualAnalysis(@ForAll("requests") @Calls("GET /api/v1/reports/annual-analysis") Request request) throws IOException {
         keepsTheContract(request);
     }

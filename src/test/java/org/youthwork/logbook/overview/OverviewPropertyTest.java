@@ -127,6 +127,9 @@ class OverviewPropertyTest {
                         sessions, orgs, period, seed);
             }
             check("countries/XP", s -> true, o -> true, sessions, orgs, period, seed);
+            for (Org org : orgs) {
+                check("organisations/" + org.id(), s -> s.org().equals(org), o -> o.equals(org), sessions, orgs, period, seed);
+            }
         }
         checkAnnualAnalysis(sessions, orgs, seed);
         checkRollupsAgreeWithTheSessions();
@@ -222,8 +225,13 @@ class OverviewPropertyTest {
             assertEquals(month.toString(), o.getString("byMonth[" + i + "].month"));
             assertRow(in.stream().filter(s -> YearMonth.from(s.date()).equals(month)).toList(), o, "byMonth[" + i + "]", at + month);
         }
+        if (area.startsWith("organisations/")) {
+            checkOrganisation(in, o, months, at);
+            return;
+        }
         Map<String, List<Logged>> byOrg = in.stream().collect(Collectors.groupingBy(s -> s.org().id()));
         assertEquals(byOrg.size(), o.getList("byOrganisation").size(), at + "organisations");
+        assertEquals(byOrg.size(), o.getLong("organisationsTotal"), at + "organisations total");
         for (int i = 0; i < byOrg.size(); i++) {
             String org = o.getString("byOrganisation[" + i + "].organisationId");
             assertRow(byOrg.get(org), o, "byOrganisation[" + i + "]", at + "organisation " + org);
@@ -262,6 +270,39 @@ class OverviewPropertyTest {
             assertEquals(recordedMonths.values().stream().filter(m -> m.contains(month)).count(),
                     o.getLong("indicator223.completeness[" + i + "].recordingOrganisations"), at + "completeness " + month);
         }
+        // The periods are in the past: every month counts, and asOf is the period's end.
+        assertEquals(months.size(), o.getInt("indicator223.monthsCounted"), at + "months counted");
+        assertEquals(to.toString(), o.getString("indicator223.asOf"), at + "as of");
+        List<String> notRegular = members.stream()
+                .filter(m -> recordedMonths.getOrDefault(m.id(), Set.of()).size() < required)
+                .sorted(java.util.Comparator.<Org>comparingInt(m -> recordedMonths.getOrDefault(m.id(), Set.of()).size())
+                        .thenComparing(Org::name))
+                .map(Org::id).toList();
+        assertEquals(notRegular, o.getList("indicator223.notRegular.organisationId"), at + "not regular");
+        for (int i = 0; i < notRegular.size(); i++) {
+            assertEquals(recordedMonths.getOrDefault(notRegular.get(i), Set.of()).size(),
+                    o.getInt("indicator223.notRegular[" + i + "].monthsRecorded"), at + "not regular months " + notRegular.get(i));
+        }
+    }
+
+    /** An organisation's own overview: its sessions wherever held, the municipalities it worked in, its months. */
+    private static void checkOrganisation(List<Logged> own, JsonPath o, List<YearMonth> months, String at) {
+        assertEquals("ORGANISATION", o.getString("area.level"), at + "level");
+        org.junit.jupiter.api.Assertions.assertNull(o.get("byOrganisation"), at + "no byOrganisation");
+        List<String> worked = own.stream().map(Logged::municipality).distinct().sorted().toList();
+        assertEquals(worked, o.getList("byMunicipality.code"), at + "municipalities worked in");
+        for (int i = 0; i < worked.size(); i++) {
+            String code = worked.get(i);
+            assertRow(own.stream().filter(s -> s.municipality().equals(code)).toList(), o, "byMunicipality[" + i + "]", at + code);
+        }
+        long recorded = own.stream().map(s -> YearMonth.from(s.date())).distinct().count();
+        int required = (int) Math.ceil(0.75 * months.size());
+        assertEquals(recorded, o.getLong("indicator223.monthsRecorded"), at + "months recorded");
+        assertEquals(required, o.getInt("indicator223.regularMonthsRequired"), at + "required months");
+        assertEquals(recorded >= required, o.getBoolean("indicator223.regular"), at + "regular");
+        assertEquals(months.size(), o.getInt("indicator223.monthsCounted"), at + "months counted");
+        org.junit.jupiter.api.Assertions.assertNull(o.get("indicator223.memberOrganisations"), at + "no member counts");
+        org.junit.jupiter.api.Assertions.assertNull(o.get("indicator223.notRegular"), at + "no other organisations");
     }
 
     private void checkAnnualAnalysis(List<Logged> all, List<Org> orgs, long seed) {
