@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -51,6 +52,17 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** While set, the account cannot sign in and its tokens are refused. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** The last new password or client secret: tokens issued before it are refused. */
+    @Column(name = "credentials_changed_at")
+    public Instant credentialsChangedAt;
+
+    @Version
+    public int version;
 
     static Account live(Kind kind, String login) {
         return find("kind = ?1 and lower(login) = lower(?2) and deletedAt is null", kind, login).firstResult();

@@ -39,14 +39,52 @@ public final class AccountRequests {
             String country) {
     }
 
-    @Schema(name = "User")
+    @Schema(name = "User", description = "A person's account; never its password or hash")
     public record UserResponse(UUID id, String username, Role role,
                                @Schema(nullable = true, description = "For YOUTH_WORKER and ORGANISATION_LEAD") UUID organisationId,
                                @Schema(nullable = true, description = "For MUNICIPALITY") String municipalityCode,
-                               @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country, Instant createdAt) {
+                               @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country,
+                               @Schema(description = "A disabled account cannot sign in, and its tokens are refused") boolean disabled,
+                               @Schema(nullable = true, description = "Since when it is disabled") Instant disabledAt,
+                               @Schema(nullable = true, description = "When the password was last changed or reset; "
+                                       + "tokens issued before are refused") Instant passwordChangedAt,
+                               Instant createdAt,
+                               @Schema(description = "Also the ETag") int version) {
         static UserResponse from(Account a) {
-            return new UserResponse(a.id, a.login, a.role, a.organisationId, a.municipalityCode, a.countryCode, a.createdAt);
+            return new UserResponse(a.id, a.login, a.role, a.organisationId, a.municipalityCode, a.countryCode,
+                    a.disabledAt != null, a.disabledAt, a.credentialsChangedAt, a.createdAt, a.version);
         }
+    }
+
+    @Schema(name = "ClientAccount", description = "A machine's account; never its secret or hash")
+    public record ClientAccount(UUID id, @Schema(examples = "client-3f9a0c7e5b1d2a48") String clientId, String name, Role role,
+                                @Schema(nullable = true, description = "For YOUTH_WORKER and ORGANISATION_LEAD") UUID organisationId,
+                                @Schema(nullable = true, description = "For MUNICIPALITY") String municipalityCode,
+                                @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country,
+                                @Schema(description = "A disabled account cannot sign in, and its tokens are refused") boolean disabled,
+                                @Schema(nullable = true, description = "Since when it is disabled") Instant disabledAt,
+                                @Schema(nullable = true, description = "When the secret was last replaced; tokens issued "
+                                        + "before are refused") Instant secretChangedAt,
+                                Instant createdAt,
+                                @Schema(description = "Also the ETag") int version) {
+        static ClientAccount from(Account a) {
+            return new ClientAccount(a.id, a.login, a.name, a.role, a.organisationId, a.municipalityCode, a.countryCode,
+                    a.disabledAt != null, a.disabledAt, a.credentialsChangedAt, a.createdAt, a.version);
+        }
+    }
+
+    @Schema(name = "PasswordReset", description = "A new password, set by an administrator or the organisation's lead")
+    public record PasswordReset(
+            @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+            @Schema(required = true, minLength = 10, maxLength = 200) String password) {
+    }
+
+    @Schema(name = "PasswordChange", description = "One's own new password, with the current one")
+    public record PasswordChange(
+            @NotNull @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(required = true, maxLength = 200) String currentPassword,
+            @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
+            @Schema(required = true, minLength = 10, maxLength = 200) String newPassword) {
     }
 
     @Schema(name = "Client", description = "The secret is shown in this answer only; it is stored as a hash")
@@ -56,5 +94,9 @@ public final class AccountRequests {
                                  @Schema(nullable = true, description = "For MUNICIPALITY") String municipalityCode,
                                  @Schema(nullable = true, description = "For NETWORK_COORDINATOR") String country,
                                  @Schema(description = "Shown once") String clientSecret, Instant createdAt) {
+        static ClientResponse from(Account a, String clientSecret) {
+            return new ClientResponse(a.id, a.login, a.name, a.role, a.organisationId, a.municipalityCode, a.countryCode,
+                    clientSecret, a.createdAt);
+        }
     }
 }

@@ -143,7 +143,8 @@ public class TokenService {
         }
         Account account = Account.live(kind, login);
         boolean matches = BcryptUtil.matches(secret, account != null ? account.secretHash : decoy);
-        if (account == null || !matches) {
+        // A disabled account is refused as a wrong password is: whether it exists, or is disabled, does not leak.
+        if (account == null || !matches || account.disabledAt != null) {
             refused.get(kind).increment();
             // The reservation stays: it is this failure.
             return kind == Account.Kind.USER

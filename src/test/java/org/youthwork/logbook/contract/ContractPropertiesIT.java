@@ -199,6 +199,76 @@ class ContractPropertiesIT {
     }
 
     @Property
+    void listingUsers(@ForAll("requests") @Calls("GET /api/v1/users") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void readingOnesOwnUser(@ForAll("requests") @Calls("GET /api/v1/users/me") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void changingOnesOwnPassword(@ForAll("requests") @Calls("PUT /api/v1/users/me/password") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void readingAUser(@ForAll("requests") @Calls("GET /api/v1/users/{id}") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void disablingAUser(@ForAll("requests") @Calls("POST /api/v1/users/{id}/disable") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void enablingAUser(@ForAll("requests") @Calls("POST /api/v1/users/{id}/enable") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void resettingAPassword(@ForAll("requests") @Calls("PUT /api/v1/users/{id}/password") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void readingAUsersHistory(@ForAll("requests") @Calls("GET /api/v1/users/{id}/history") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void listingClients(@ForAll("requests") @Calls("GET /api/v1/clients") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void readingAClient(@ForAll("requests") @Calls("GET /api/v1/clients/{id}") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void disablingAClient(@ForAll("requests") @Calls("POST /api/v1/clients/{id}/disable") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void enablingAClient(@ForAll("requests") @Calls("POST /api/v1/clients/{id}/enable") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void givingAClientANewSecret(@ForAll("requests") @Calls("POST /api/v1/clients/{id}/secret") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void readingAClientsHistory(@ForAll("requests") @Calls("GET /api/v1/clients/{id}/history") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
     void readingCodeLists(@ForAll("requests") @Calls("GET /api/v1/code-lists") Request request) throws IOException {
         keepsTheContract(request);
     }
