@@ -413,7 +413,7 @@ public class AccountService {
         if (!mayManage(role, organisationId)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "You may not create an account with this role and scope.");
         }
-        if (organisationId != null && organisations.find(organisationId).isEmpty()) {
+        if (organisationId != null && !organisations.lockLive(organisationId)) { // locked: a merge moves or waits for it
             throw ProblemException.invalid("organisationId", "unknown organisation");
         }
         if (municipalityCode != null && areas.municipality(municipalityCode).isEmpty()) {

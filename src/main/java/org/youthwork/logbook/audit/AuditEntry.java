@@ -58,4 +58,7 @@ public class AuditEntry extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String after;
+
+    /** Why, when the representations alone do not say it, e.g. that a merge moved the session. */
+    public String note;
 }

@@ -24,7 +24,9 @@ public class AuditLog {
     @Schema(name = "Change", description = "One change: who, when, and the representation before and after")
     public record Change(Instant at, AuditEntry.Action action, Actor actor,
                          @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true) String before,
-                         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true) String after) {
+                         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, nullable = true) String after,
+                         @Schema(nullable = true, description = "Why, when before and after alone do not say it: e.g. that merging a duplicate organisation moved it",
+                                 examples = "Moved from organisation 'MC Velenje (copy)' when it was merged into 'Mladinski center Velenje'") String note) {
     }
 
     public record Actor(UUID id, String name, Role role) {
@@ -42,6 +44,11 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditEntry.Type type, UUID id, AuditEntry.Action action, Object before, Object after) {
+        record(type, id, action, before, after, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(AuditEntry.Type type, UUID id, AuditEntry.Action action, Object before, Object after, String note) {
         AuditEntry entry = new AuditEntry();
         entry.entityType = type;
         entry.entityId = id;
@@ -52,13 +59,14 @@ public class AuditLog {
         entry.at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         entry.before = write(before);
         entry.after = write(after);
+        entry.note = note;
         entry.persist();
     }
 
     public Page<Change> history(AuditEntry.Type type, UUID id, Paging paging) {
         var query = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", Sort.by("id"), type, id);
         var items = query.page(paging.page(), paging.size()).list().stream()
-                .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before, e.after))
+                .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before, e.after, e.note))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
     }

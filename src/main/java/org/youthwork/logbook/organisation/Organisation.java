@@ -42,4 +42,12 @@ public class Organisation extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Set when deleted or merged: the row stays for the audit trail, but no read finds it. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The organisation this duplicate was merged into. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
 }

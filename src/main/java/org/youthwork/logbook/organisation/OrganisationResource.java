@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,9 +37,11 @@ import org.youthwork.logbook.system.Versions;
 class OrganisationResource {
 
     private final OrganisationService organisations;
+    private final OrganisationMerge merges;
 
-    OrganisationResource(OrganisationService organisations) {
+    OrganisationResource(OrganisationService organisations, OrganisationMerge merges) {
         this.organisations = organisations;
+        this.merges = merges;
     }
 
     @POST
@@ -90,6 +93,50 @@ class OrganisationResource {
         Versions.requirePresent(ifMatch);
         OrganisationResponse stored = organisations.replace(QueryParams.pathId(id), request, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation without sessions",
+            description = "For administrators. The row is kept for the audit trail; no read finds the organisation any more."
+                    + " One with sessions answers 409: merge it into the organisation it duplicates instead."
+                    + " One with accounts answers 409 too, until they are deleted or moved by a merge."
+                    + " Deleted sessions count as none. If-Match is optional here.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    public void delete(@PathParam("id") @Parameter(description = "Organisation id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
+        organisations.delete(QueryParams.pathId(id), ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(operationId = "mergeOrganisation", summary = "Merge a duplicate into another organisation",
+            description = "For administrators. In one step, the duplicate's sessions (deleted ones too, each with an entry"
+                    + " in its history) and accounts move to the organisation named by `into`, of the same country; the"
+                    + " sessions keep the municipality where they were held, so no area's figures change. The moved accounts"
+                    + " sign in again. The duplicate is then deleted, as by DELETE. 409 when the countries differ or the"
+                    + " duplicate has sessions in a closed period. If-Match, optional, names the duplicate's version.")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "200", description = "Merged; the ETag is that of the organisation merged into",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MergeResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public Response merge(@PathParam("id") @Parameter(description = "Id of the duplicate", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch,
+                          @Valid @NotNull MergeRequest request) {
+        MergeResponse merged = merges.merge(QueryParams.pathId(id), request, ifMatch);
+        return Response.ok(merged).tag(Versions.etag(merged.into().version())).build();
     }
 
     @GET

@@ -62,16 +62,38 @@ public class OrganisationService {
         return OrganisationResponse.from(visible(id));
     }
 
-    /** Loads these organisations into the transaction's persistence context in one query; {@link #find} then reads none. */
+    /**
+     * Loads these organisations into the transaction's persistence context in one query; {@link #find} then reads none.
+     * Locked as {@link #lockLive} locks them: sessions are about to be logged for them.
+     */
     public void preload(Collection<UUID> ids) {
         Set<UUID> distinct = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
         if (!distinct.isEmpty()) {
+            em().createNativeQuery("select id from organisation where id in (:ids) order by id for key share")
+                    .setParameter("ids", distinct).getResultList();
             Organisation.list("id in ?1", distinct);
         }
     }
 
+    /** A live organisation: a deleted or merged one is found by no read. */
     public Optional<Organisation> find(UUID id) {
+        return findIncludingDeleted(id).filter(o -> o.deletedAt == null);
+    }
+
+    /** Also a deleted or merged one: for the history of what was logged for it. */
+    public Optional<Organisation> findIncludingDeleted(UUID id) {
         return id == null ? Optional.empty() : Organisation.findByIdOptional(id);
+    }
+
+    /**
+     * Whether the organisation is live, read and locked until the transaction ends: call before logging a session or
+     * creating an account for it. A merge or delete locks the row for update first, so the two are one after the
+     * other: either the merge finds the new session and moves it, or this finds the organisation gone. The row is read
+     * here, after the lock, whatever the persistence context holds.
+     */
+    public boolean lockLive(UUID id) {
+        return id != null && !em().createNativeQuery("select id from organisation where id = :id and deleted_at is null for key share")
+                .setParameter("id", id).getResultList().isEmpty();
     }
 
     @Transactional
@@ -109,7 +131,8 @@ public class OrganisationService {
                         + " and (:municipality is null or municipality.code = :municipality)"
                         + " and (:member is null or member = :member)"
                         + " and (:own is null or id = :own)"
-                        + " and (:ownCountry is null or municipality.countryCode = :ownCountry)",
+                        + " and (:ownCountry is null or municipality.countryCode = :ownCountry)"
+                        + " and deletedAt is null",
                 Sort.by("name").and("id"),
                 Parameters.with("country", country).and("municipality", municipalityCode).and("member", member)
                         .and("own", own).and("ownCountry", ownCountry));
@@ -118,13 +141,74 @@ public class OrganisationService {
                 .map(OrganisationResponse::from);
     }
 
+    /**
+     * Deletes an organisation without sessions: its row stays, for the audit trail, and no read finds it any more. One
+     * with live sessions is a duplicate to merge; one with accounts keeps them until they are moved (by a merge) or
+     * deleted, as deleting them here would lock people out as a side effect. Deleted sessions count as none: they are
+     * in no figure, and stay with the deleted organisation for their history.
+     */
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        visible(id);
+        requireAdministrator();
+        Organisation o = lockForUpdate(List.of(id)).get(id);
+        if (o == null) {
+            throw ProblemException.notFound("The organisation");
+        }
+        Versions.checkMatch(ifMatch, o.version);
+        long sessions = count("select count(*) from youth_session where organisation_id = :id and deleted_at is null", id);
+        if (sessions > 0) {
+            throw ProblemException.conflict("The organisation has " + sessions + (sessions == 1 ? " session" : " sessions")
+                    + ": if it duplicates another organisation, merge it into that one"
+                    + " (POST /api/v1/organisations/" + id + "/merge), which moves its sessions and accounts.");
+        }
+        long accounts = count("select count(*) from account where organisation_id = :id and deleted_at is null", id);
+        if (accounts > 0) {
+            throw ProblemException.conflict("The organisation has " + accounts + (accounts == 1 ? " account" : " accounts")
+                    + ": delete them first, or merge the organisation into the one they should belong to"
+                    + " (POST /api/v1/organisations/" + id + "/merge).");
+        }
+        OrganisationResponse before = OrganisationResponse.from(o);
+        o.deletedAt = now();
+        o.updatedAt = o.deletedAt;
+        audit.record(AuditEntry.Type.ORGANISATION, id, AuditEntry.Action.DELETE, before, null);
+    }
+
+    /**
+     * Locks these organisations' rows for update, in id order (two merges of the same pair never deadlock), and answers
+     * the live ones among them, read after the lock.
+     */
+    java.util.Map<UUID, Organisation> lockForUpdate(Collection<UUID> ids) {
+        em().createNativeQuery("select id from organisation where id in (:ids) order by id for update")
+                .setParameter("ids", Set.copyOf(ids)).getResultList();
+        java.util.Map<UUID, Organisation> live = new java.util.HashMap<>();
+        for (UUID id : ids) {
+            Organisation o = Organisation.findById(id);
+            if (o != null) {
+                em().refresh(o);
+                if (o.deletedAt == null) {
+                    live.put(id, o);
+                }
+            }
+        }
+        return live;
+    }
+
+    long count(String sql, UUID id) {
+        return ((Number) em().createNativeQuery(sql).setParameter("id", id).getSingleResult()).longValue();
+    }
+
+    private static jakarta.persistence.EntityManager em() {
+        return Organisation.getEntityManager();
+    }
+
     /** The organisation if the caller may see it; 404 otherwise, so that its existence does not leak. */
-    private Organisation visible(UUID id) {
+    Organisation visible(UUID id) {
         return find(id).filter(o -> caller.canSee(o.id, o.municipality.countryCode))
                 .orElseThrow(() -> ProblemException.notFound("The organisation"));
     }
 
-    private void requireAdministrator() {
+    void requireAdministrator() {
         if (!caller.is(Role.ADMIN)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only administrators create and change organisations.");
         }
@@ -143,7 +227,7 @@ public class OrganisationService {
                 "unknown municipality; the codes are listed at GET /api/v1/municipalities"));
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

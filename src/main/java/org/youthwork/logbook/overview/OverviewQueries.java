@@ -79,7 +79,7 @@ class OverviewQueries {
     /** The member organisations of the network based in the area. */
     private static final String MEMBERS = """
             select o.id as organisation_id, o.name as name from organisation o join municipality m on m.code = o.municipality_code
-            where o.member and AREA
+            where o.member and o.deleted_at is null and AREA
             """;
 
     /**
@@ -223,7 +223,7 @@ class OverviewQueries {
              join municipality m on m.code = o.municipality_code
              left join youth_session s on s.organisation_id = o.id and s.deleted_at is null
                  and s.held_on >= :from and s.held_on < :until
-             where o.member and m.country_code = :country
+             where o.member and o.deleted_at is null and m.country_code = :country
              group by o.id, o.name, o.municipality_code, m.name
              order by o.name, o.id
             """;
@@ -238,7 +238,7 @@ class OverviewQueries {
              join municipality m on m.code = o.municipality_code
              left join rollup_organisation_country_month r on r.organisation_id = o.id
                  and r.month >= :from and r.month < :until
-             where o.member and m.country_code = :country
+             where o.member and o.deleted_at is null and m.country_code = :country
              group by o.id, o.name, o.municipality_code, m.name
              order by o.name, o.id
             """;

@@ -120,6 +120,7 @@ public class OverviewService {
     public Overview organisation(UUID id, Period period) {
         queries.snapshot();
         Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
+                .filter(o -> o.deletedAt == null)
                 .orElseThrow(() -> ProblemException.notFound("The organisation " + id));
         String country = organisation.municipality.countryCode;
         if (!caller.canSee(id, country)) {

@@ -79,6 +79,9 @@ public class SessionService {
     Created store(SessionRequest request) {
         Prepared prepared = prepare(request);
         YouthSession candidate = prepared.session();
+        if (!organisations.lockLive(candidate.organisationId)) { // deleted or merged since prepare read it
+            throw ProblemException.invalid("organisationId", "unknown organisation");
+        }
         if (request.id() != null) {
             // Identical retries may arrive at once (a phone that timed out): they queue on the id, and each
             // one after the first finds the stored session instead of failing on the primary key.
@@ -152,6 +155,9 @@ public class SessionService {
         }
         YouthSession candidate = new YouthSession();
         Organisation organisation = apply(candidate, request);
+        if (!organisations.lockLive(organisation.id)) { // deleted or merged since this request read it
+            throw ProblemException.invalid("organisationId", "unknown organisation");
+        }
         if (Content.of(candidate).equals(Content.of(session))) {
             return SessionResponse.from(session);
         }
@@ -253,7 +259,7 @@ public class SessionService {
     }
 
     private String country(UUID organisationId) {
-        return organisations.find(organisationId).map(o -> o.municipality.countryCode).orElseThrow();
+        return organisations.findIncludingDeleted(organisationId).map(o -> o.municipality.countryCode).orElseThrow();
     }
 
     private YouthSession active(UUID id) {

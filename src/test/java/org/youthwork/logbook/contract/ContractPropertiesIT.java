@@ -309,6 +309,16 @@ class ContractPropertiesIT {
     }
 
     @Property
+    void deletingAnOrganisation(@ForAll("requests") @Calls("DELETE /api/v1/organisations/{id}") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
+    void mergingAnOrganisation(@ForAll("requests") @Calls("POST /api/v1/organisations/{id}/merge") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
     void loggingASession(@ForAll("requests") @Calls("POST /api/v1/sessions") Request request) throws IOException {
         keepsTheContract(request);
     }
