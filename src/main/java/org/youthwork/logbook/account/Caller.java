@@ -103,10 +103,28 @@ public class Caller {
         return role == Role.ADMIN || (role != null && role.belongsToOrganisation() && organisationId.equals(organisationId()));
     }
 
-    /** Correcting and deleting an organisation's sessions: its lead, administrators. */
+    /** Correcting and deleting any of an organisation's sessions: its lead, administrators. */
     public boolean canCorrectFor(UUID organisationId) {
         Role role = role();
         return role == Role.ADMIN || (role == Role.ORGANISATION_LEAD && organisationId.equals(organisationId()));
+    }
+
+    /**
+     * Correcting and deleting one session of an organisation: its lead and administrators any, a youth worker of the
+     * organisation those they logged themselves (loggedBy, null for the system's, is their account).
+     */
+    public boolean canCorrect(UUID organisationId, UUID loggedBy) {
+        if (canCorrectFor(organisationId)) {
+            return true;
+        }
+        UUID account = accountId();
+        return is(Role.YOUTH_WORKER) && account != null && account.equals(loggedBy) && organisationId.equals(organisationId());
+    }
+
+    /** The one organisation the caller belongs to (youth worker, lead); null for every other account. */
+    public UUID ownOrganisation() {
+        Role role = role();
+        return role != null && role.belongsToOrganisation() ? organisationId() : null;
     }
 
     /** Aggregates of an area: its municipality's account, the coordinator of its country, administrators. */

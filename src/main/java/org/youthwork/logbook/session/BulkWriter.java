@@ -36,7 +36,7 @@ class BulkWriter {
             + " age20_24_female, age20_24_male, age20_24_other, age25_29_female, age25_29_male, age25_29_other,"
             + " over29_female, over29_male, over29_other,"
             + " participants_estimated, first_time_participants, unorganised_youth, fewer_opportunities, youth_workers,"
-            + " volunteers, youth_led, young_leaders, notes, version, created_at, updated_at";
+            + " volunteers, youth_led, young_leaders, notes, version, created_at, updated_at, logged_by";
 
     /** Created once per database connection, emptied at every commit. */
     private static final String STAGING = "create temp table if not exists session_import on commit delete rows as"
@@ -134,6 +134,7 @@ class BulkWriter {
                 copy.writeNumber(s.version);
                 copy.writeString(s.createdAt.toString());
                 copy.writeString(s.updatedAt.toString());
+                copy.writeString(s.loggedBy == null ? null : s.loggedBy.toString());
                 copy.writeString(audit(s));
                 copy.writeEndArray();
             }

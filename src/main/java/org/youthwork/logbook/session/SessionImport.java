@@ -273,7 +273,7 @@ public class SessionImport {
     private Tally storeAll(List<Parsed> lines) {
         Tally t = new Tally();
         Set<String> closed = closedPeriods.closedNow();
-        sessions.preloadOrganisations(lines.stream().map(p -> p.request().organisationId()).toList());
+        sessions.preloadOrganisations(lines.stream().map(p -> sessions.organisationOf(p.request())).distinct().toList());
         List<YouthSession> ready = new ArrayList<>(lines.size());
         Map<UUID, Long> lineOf = new HashMap<>();
         for (Parsed p : lines) {
@@ -397,7 +397,8 @@ public class SessionImport {
             List<Map<String, Object>> participants = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                String value = record.get(i).strip();
+                // Notes are stored as written, as from JSON; every other value is read without the blanks around it.
+                String value = name.equals("notes") ? record.get(i) : record.get(i).strip();
                 if (value.isEmpty()) {
                     continue;
                 }

@@ -24,7 +24,8 @@ public record SessionRequest(
         @Schema(description = "Optional: a client that logs offline makes its own UUID; a retry with the same id stores nothing twice",
                 nullable = true)
         UUID id,
-        @NotNull
+        @Schema(nullable = true, description = "The organisation that held the session; left out, the caller's own, for an "
+                + "account that belongs to one organisation (youth worker, lead). Other accounts must give it.")
         UUID organisationId,
         @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{2,10}", message = "must be a municipality code such as SI-133")
         @Schema(ref = "MunicipalityCode", nullable = true,

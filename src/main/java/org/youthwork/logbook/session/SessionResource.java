@@ -44,9 +44,11 @@ import java.util.stream.Collectors;
 class SessionResource {
 
     private final SessionService sessions;
+    private final SessionExport exports;
 
-    SessionResource(SessionService sessions) {
+    SessionResource(SessionService sessions, SessionExport exports) {
         this.sessions = sessions;
+        this.exports = exports;
     }
 
     @POST
@@ -141,10 +143,14 @@ class SessionResource {
 
     @GET
     @Operation(operationId = "listSessions", summary = "List sessions",
-            description = "Newest first (date, then start time, then when logged).")
+            description = "Newest first (date, then start time, then when logged). With `Accept: text/csv`, every session of "
+                    + "the list, unpaged (`page` and `size` are refused), streamed as a file in the import's CSV columns: "
+                    + "imported again, it is counted unchanged.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "One page of sessions")
+    @APIResponse(responseCode = "200", description = "One page of sessions; as CSV, all of them",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageSessionResponse")),
+                    @Content(mediaType = ImportResource.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Page<SessionResponse> list(
             @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
@@ -154,12 +160,27 @@ class SessionResource {
             @QueryParam("method") @Parameter(description = "Sessions with this method", schema = @Schema(implementation = Method.class)) String method,
             @QueryParam("page") @Parameter(ref = "page") String page,
             @QueryParam("size") @Parameter(ref = "size") String size) {
+        return sessions.list(filter(organisationId, municipalityCode, from, to, method), QueryParams.paging(page, size));
+    }
+
+    /** The list as a file; lower server preference than JSON (qs), so that a client that accepts anything gets JSON. */
+    @GET
+    @Produces("text/csv;qs=0.5")
+    @Operation(hidden = true)
+    public Response csv(@QueryParam("organisationId") String organisationId, @QueryParam("municipalityCode") String municipalityCode,
+                        @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("method") String method) {
+        SessionExport.Export export = exports.csv(filter(organisationId, municipalityCode, from, to, method));
+        return Response.ok(export.body(), SessionExport.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"").build();
+    }
+
+    private static SessionService.Filter filter(String organisationId, String municipalityCode, String from, String to, String method) {
         var filter = new SessionService.Filter(QueryParams.uuid("organisationId", organisationId), municipalityCode,
                 QueryParams.date("from", from), QueryParams.date("to", to), method(method));
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        return sessions.list(filter, QueryParams.paging(page, size));
+        return filter;
     }
 
     private static Method method(String code) {

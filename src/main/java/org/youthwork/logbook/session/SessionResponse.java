@@ -35,13 +35,16 @@ public record SessionResponse(
         @Schema(nullable = true) String notes,
         @Schema(description = "Changes with every change; served as the ETag") int version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(nullable = true, description = "The account that logged the session (a youth worker may correct and delete "
+                + "the sessions they logged); null for sessions the service made itself or an external identity provider's users logged")
+        UUID loggedBy) {
 
     static SessionResponse from(YouthSession s) {
         return new SessionResponse(s.id, s.organisationId, s.municipalityCode, s.date, s.startTime, s.durationMinutes,
                 s.title, List.copyOf(s.methods), List.copyOf(s.themes), s.setting, s.participants.counts(),
                 s.participantsTotal, s.participantsEstimated, s.firstTimeParticipants, s.unorganisedYouth,
                 s.fewerOpportunities, s.youthWorkers, s.volunteers, s.youthLed, s.youngLeaders, s.notes, s.version,
-                s.createdAt, s.updatedAt);
+                s.createdAt, s.updatedAt, s.loggedBy);
     }
 }

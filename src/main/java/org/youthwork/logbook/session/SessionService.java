@@ -117,6 +117,7 @@ public class SessionService {
         }
         candidate.id = request.id() != null ? request.id() : UUID.randomUUID();
         candidate.createdAt = candidate.updatedAt;
+        candidate.loggedBy = caller.accountId();
         return new Prepared(candidate, organisation.municipality.countryCode);
     }
 
@@ -161,7 +162,7 @@ public class SessionService {
         if (Content.of(candidate).equals(Content.of(session))) {
             return SessionResponse.from(session);
         }
-        if (!caller.canCorrectFor(organisation.id)) {
+        if (!caller.canCorrect(organisation.id, session.loggedBy)) {
             throw ProblemException.invalid("organisationId", "unknown organisation");
         }
         closedPeriods.requireOpen(country(session.organisationId), session.date);
@@ -189,56 +190,84 @@ public class SessionService {
     @Transactional
     public Page<SessionResponse> list(Filter filter, Paging paging) {
         Snapshot.begin(em);
+        Selection selection = selection(filter);
+        String where = selection.ordinal();
+        int n = selection.values().size();
+        Query items = em.createNativeQuery("select * from youth_session where " + where + " order by " + Selection.NEWEST_FIRST
+                + " limit ?" + (n + 1) + " offset ?" + (n + 2), YouthSession.class);
+        Query count = em.createNativeQuery("select count(*) from youth_session where " + where, Long.class);
+        for (int i = 0; i < n; i++) {
+            items.setParameter(i + 1, selection.values().get(i));
+            count.setParameter(i + 1, selection.values().get(i));
+        }
+        items.setParameter(n + 1, paging.size()).setParameter(n + 2, paging.offset());
+        @SuppressWarnings("unchecked")
+        List<YouthSession> found = items.getResultList();
+        return new Page<>(found.stream().map(SessionResponse::from).toList(), paging.page(), paging.size(),
+                ((Number) count.getSingleResult()).longValue());
+    }
+
+    /**
+     * The sessions of a list or an export: those the caller may see that pass the filters, as a condition on
+     * youth_session with a JDBC placeholder (?) for each value. A municipality sees no single sessions (403).
+     */
+    record Selection(String where, List<Object> values) {
+
+        static final String NEWEST_FIRST = "held_on desc, start_time desc nulls last, created_at desc, id desc";
+
+        /** The condition with JPA's numbered placeholders (?1, ?2, …) for a native query. */
+        String ordinal() {
+            StringBuilder numbered = new StringBuilder();
+            int n = 0;
+            for (char c : where.toCharArray()) {
+                numbered.append(c);
+                if (c == '?') {
+                    numbered.append(++n);
+                }
+            }
+            return numbered.toString();
+        }
+    }
+
+    Selection selection(Filter filter) {
         StringBuilder where = new StringBuilder("deleted_at is null");
-        Map<String, Object> params = new HashMap<>();
+        List<Object> values = new ArrayList<>();
         Role role = caller.role();
         if (role == Role.MUNICIPALITY || role == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "A municipality sees aggregates only, never single sessions.");
         }
         if (role == Role.YOUTH_WORKER || role == Role.ORGANISATION_LEAD) {
-            where.append(" and organisation_id = :own");
-            params.put("own", caller.organisationId());
+            where.append(" and organisation_id = ?");
+            values.add(caller.organisationId());
         } else if (role == Role.NETWORK_COORDINATOR) {
             where.append(" and organisation_id in (select o.id from organisation o join municipality m"
-                    + " on m.code = o.municipality_code where m.country_code = :ownCountry)");
-            params.put("ownCountry", caller.country());
+                    + " on m.code = o.municipality_code where m.country_code = ?)");
+            values.add(caller.country());
         }
         if (filter.organisationId() != null) {
-            where.append(" and organisation_id = :organisation");
-            params.put("organisation", filter.organisationId());
+            where.append(" and organisation_id = ?");
+            values.add(filter.organisationId());
         }
         if (filter.municipalityCode() != null) {
             if (areas.municipality(filter.municipalityCode()).isEmpty()) {
                 throw ProblemException.invalid("municipalityCode", "unknown municipality");
             }
-            where.append(" and municipality_code = :municipality");
-            params.put("municipality", filter.municipalityCode());
+            where.append(" and municipality_code = ?");
+            values.add(filter.municipalityCode());
         }
         if (filter.from() != null) {
-            where.append(" and held_on >= :from");
-            params.put("from", filter.from());
+            where.append(" and held_on >= ?");
+            values.add(filter.from());
         }
         if (filter.to() != null) {
-            where.append(" and held_on <= :to");
-            params.put("to", filter.to());
+            where.append(" and held_on <= ?");
+            values.add(filter.to());
         }
         if (filter.method() != null) {
-            where.append(" and methods & :method <> 0");
-            params.put("method", filter.method().bit);
+            where.append(" and methods & ? <> 0");
+            values.add(filter.method().bit);
         }
-        Query items = em.createNativeQuery("select * from youth_session where " + where
-                + " order by held_on desc, start_time desc nulls last, created_at desc, id desc"
-                + " limit :limit offset :offset", YouthSession.class);
-        Query count = em.createNativeQuery("select count(*) from youth_session where " + where, Long.class);
-        params.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        items.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
-        @SuppressWarnings("unchecked")
-        List<YouthSession> found = items.getResultList();
-        return new Page<>(found.stream().map(SessionResponse::from).toList(), paging.page(), paging.size(),
-                ((Number) count.getSingleResult()).longValue());
+        return new Selection(where.toString(), values);
     }
 
     /** The session if the caller may see it; 404 otherwise, so that its existence does not leak. */
@@ -252,8 +281,9 @@ public class SessionService {
     /** The session if the caller may correct it: 404 when it may not even see it, 403 when it may only see it. */
     private YouthSession correctable(YouthSession session) {
         visible(session);
-        if (!caller.canCorrectFor(session.organisationId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the organisation's lead corrects or deletes its sessions.");
+        if (!caller.canCorrect(session.organisationId, session.loggedBy)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "A youth worker corrects and deletes only the sessions they"
+                    + " logged themselves; the organisation's lead corrects and deletes any of its sessions.");
         }
         return session;
     }
@@ -285,9 +315,16 @@ public class SessionService {
         return SessionResponse.from(stored);
     }
 
-    /** Copies the request onto the session; the organisation must be one the caller may at least see. */
+    /**
+     * Copies the request onto the session; the organisation must be one the caller may at least see. Left out, it is
+     * the caller's own, for an account that belongs to one organisation.
+     */
     private Organisation apply(YouthSession s, SessionRequest r) {
-        Organisation organisation = organisations.find(r.organisationId())
+        UUID organisationId = organisationOf(r);
+        if (organisationId == null) {
+            throw ProblemException.invalid("organisationId", "must be given: this account belongs to no organisation");
+        }
+        Organisation organisation = organisations.find(organisationId)
                 .filter(o -> caller.canSee(o.id, o.municipality.countryCode))
                 .orElseThrow(() -> ProblemException.invalid("organisationId", "unknown organisation"));
         String municipalityCode = r.municipalityCode() != null ? r.municipalityCode() : organisation.municipality.code;
@@ -312,9 +349,19 @@ public class SessionService {
         s.volunteers = orZero(r.volunteers());
         s.youthLed = Boolean.TRUE.equals(r.youthLed());
         s.youngLeaders = orZero(r.youngLeaders());
-        s.notes = r.notes();
+        s.notes = notes(r.notes());
         s.updatedAt = now();
         return organisation;
+    }
+
+    /** The request's organisation, or the caller's own when it names none; null when there is neither. */
+    UUID organisationOf(SessionRequest r) {
+        return r.organisationId() != null ? r.organisationId() : caller.ownOrganisation();
+    }
+
+    /** An empty note is no note: one way to write it, so that a CSV (which cannot tell the two apart) round-trips. */
+    private static String notes(String notes) {
+        return notes == null || notes.isEmpty() ? null : notes;
     }
 
     private static int orZero(Integer value) {
@@ -335,7 +382,7 @@ public class SessionService {
             return new Content(s.organisationId, s.municipalityCode, s.date, s.startTime, s.durationMinutes, s.title,
                     s.methods, s.themes, s.setting, new ArrayList<>(s.participants.counts()), s.participantsEstimated,
                     s.firstTimeParticipants, s.unorganisedYouth, s.fewerOpportunities, s.youthWorkers, s.volunteers,
-                    s.youthLed, s.youngLeaders, s.notes);
+                    s.youthLed, s.youngLeaders, SessionService.notes(s.notes));
         }
     }
 }

@@ -95,6 +95,10 @@ public class YouthSession extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** The account that logged it; null for the system's sessions and an external identity provider's subjects. */
+    @Column(name = "logged_by", updatable = false)
+    public UUID loggedBy;
+
     /** Set when the session is deleted: it leaves every list and aggregate, the row stays for audit. */
     @Column(name = "deleted_at")
     public Instant deletedAt;
