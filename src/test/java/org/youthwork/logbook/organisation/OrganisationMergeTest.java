@@ -259,6 +259,29 @@ class OrganisationMergeTest {
         assertEquals(0, count("select count(*) from youth_session where organisation_id = ?", duplicate));
     }
 
+    /** The same for an import: its batch locks the organisations it logs for, and refuses the line of one merged meanwhile. */
+    @Test
+    void shouldRefuseAnImportedLineForADuplicateMergedMeanwhile() throws Exception {
+        String target = Api.createOrganisation("Target while importing", "SI-133", false);
+        String duplicate = Api.createOrganisation("Duplicate while importing", "SI-133", false);
+        String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Api.session(duplicate)) + "\n";
+        try (Connection merge = db.getConnection()) {
+            merge.setAutoCommit(false);
+            execute(merge, "select id from organisation where id = ? for update", duplicate);
+            CompletableFuture<JsonPath> importing = CompletableFuture.supplyAsync(() -> given()
+                    .contentType("application/x-ndjson").body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/sessions/import").then().statusCode(200).extract().jsonPath());
+            Thread.sleep(1500);
+            assertFalse(importing.isDone(), "the import waits for the merge");
+            execute(merge, "update organisation set deleted_at = now(), merged_into = '" + target + "' where id = ?", duplicate);
+            merge.commit();
+            JsonPath answer = importing.get(30, TimeUnit.SECONDS);
+            assertEquals(0, answer.getInt("accepted"));
+            assertEquals("organisationId", answer.getString("errors[0].problems[0].field"));
+        }
+        assertEquals(0, count("select count(*) from youth_session where organisation_id = ?", duplicate));
+    }
+
     /** A session being logged holds the row the merge needs: the merge waits for it, then moves it too. */
     @Test
     void shouldMoveASessionLoggedWhileTheMergeBegins() throws Exception {
