@@ -164,7 +164,7 @@ class AccountResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response disableUser(@PathParam("id") @Parameter(description = "The user's id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
-        UserResponse stored = (UserResponse) accounts.setDisabled(Account.Kind.USER, QueryParams.pathId(id), true, ifMatch);
+        UserResponse stored = accounts.setUserDisabled(QueryParams.pathId(id), true, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }
 
@@ -182,7 +182,7 @@ class AccountResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response enableUser(@PathParam("id") @Parameter(description = "The user's id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
-        UserResponse stored = (UserResponse) accounts.setDisabled(Account.Kind.USER, QueryParams.pathId(id), false, ifMatch);
+        UserResponse stored = accounts.setUserDisabled(QueryParams.pathId(id), false, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }
 
@@ -311,7 +311,7 @@ class AccountResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response disableClient(@PathParam("id") @Parameter(description = "The client's id (not its clientId)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
-        ClientAccount stored = (ClientAccount) accounts.setDisabled(Account.Kind.CLIENT, QueryParams.pathId(id), true, ifMatch);
+        ClientAccount stored = accounts.setClientDisabled(QueryParams.pathId(id), true, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }
 
@@ -329,7 +329,7 @@ class AccountResource {
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response enableClient(@PathParam("id") @Parameter(description = "The client's id (not its clientId)", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(ref = "IfMatchOptional") String ifMatch) {
-        ClientAccount stored = (ClientAccount) accounts.setDisabled(Account.Kind.CLIENT, QueryParams.pathId(id), false, ifMatch);
+        ClientAccount stored = accounts.setClientDisabled(QueryParams.pathId(id), false, ifMatch);
         return Response.ok(stored).tag(Versions.etag(stored.version())).build();
     }
 

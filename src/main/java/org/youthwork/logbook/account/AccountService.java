@@ -172,7 +172,16 @@ public class AccountService {
      * account, and the last active administrator stays enabled.
      */
     @Transactional
-    public Object setDisabled(Account.Kind kind, UUID id, boolean disabled, String ifMatch) {
+    public UserResponse setUserDisabled(UUID id, boolean disabled, String ifMatch) {
+        return (UserResponse) setDisabled(Account.Kind.USER, id, disabled, ifMatch);
+    }
+
+    @Transactional
+    public ClientAccount setClientDisabled(UUID id, boolean disabled, String ifMatch) {
+        return (ClientAccount) setDisabled(Account.Kind.CLIENT, id, disabled, ifMatch);
+    }
+
+    private Object setDisabled(Account.Kind kind, UUID id, boolean disabled, String ifMatch) {
         Account account = managed(kind, id);
         Versions.checkMatch(ifMatch, account.version);
         if (disabled && id.equals(caller.accountId())) {
@@ -182,6 +191,7 @@ public class AccountService {
         if (disabled && account.disabledAt == null && account.role == Role.ADMIN && !mayStopBeingActiveAdministrator(id)) {
             throw ProblemException.conflict("This is the last active administrator: create or enable another administrator first.");
         }
+        // Locked and read again, in case a change at the same moment came first.
         Account.getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
         if (account.deletedAt != null) {
             throw ProblemException.notFound(what(kind));

@@ -123,6 +123,17 @@ class AccessMatrixTest {
                         Map.of("name", "Velenje reporting", "role", "MUNICIPALITY", "municipalityCode", "SI-133")), 403, 403, 403, 403, 201, 401),
                 new Row("DELETE user of own organisation", s -> s.delete("/api/v1/users/" + freshUser(orgA)), 403, 204, 403, 403, 204, 401),
                 new Row("DELETE user of other organisation", s -> s.delete("/api/v1/users/" + freshUser(orgB)), 403, 404, 403, 403, 204, 401),
+                new Row("GET user list", s -> s.get("/api/v1/users"), 403, 200, 403, 403, 200, 401),
+                new Row("GET other organisation's user list", s -> s.get("/api/v1/users?organisationId=" + orgB), 403, 403, 403, 403, 200, 401),
+                new Row("GET client list", s -> s.get("/api/v1/clients"), 403, 200, 403, 403, 200, 401),
+                new Row("GET own account", s -> s.get("/api/v1/users/me"), 200, 200, 200, 200, 200, 401),
+                new Row("GET user of own organisation", s -> s.get("/api/v1/users/" + freshUser(orgA)), 404, 200, 404, 404, 200, 401),
+                new Row("GET user of other organisation", s -> s.get("/api/v1/users/" + freshUser(orgB)), 404, 404, 404, 404, 200, 401),
+                new Row("disable user of own organisation", s -> s.post("/api/v1/users/" + freshUser(orgA) + "/disable"), 403, 200, 403, 403, 200, 401),
+                new Row("disable user of other organisation", s -> s.post("/api/v1/users/" + freshUser(orgB) + "/disable"), 403, 404, 403, 403, 200, 401),
+                new Row("reset password of own organisation's user", s -> s.contentType(ContentType.JSON)
+                        .body(Map.of("password", "a new long password")).put("/api/v1/users/" + freshUser(orgA) + "/password"), 403, 200, 403, 403, 200, 401),
+                new Row("GET history of own organisation's user", s -> s.get("/api/v1/users/" + freshUser(orgA) + "/history"), 403, 200, 403, 403, 200, 401),
                 // closed periods
                 new Row("POST closed period of own country", s -> post(s, "/api/v1/periods/closed",
                         Map.of("country", "SI", "year", YEARS.getAndIncrement())), 403, 403, 403, 201, 201, 401),

@@ -59,6 +59,8 @@ class ExternalIdentityProviderTest {
         given().auth().oauth2(coordinator).get("/api/v1/overviews/countries/SI").then().statusCode(200);
         given().auth().oauth2(coordinator).get("/api/v1/overviews/countries/BG").then().statusCode(403);
         given().auth().oauth2(coordinator).get("/api/v1/sessions").then().statusCode(200);
+        // the provider's people have no account of ours to read, change or disable
+        given().auth().oauth2(coordinator).get("/api/v1/users/me").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
