@@ -13,7 +13,7 @@
 # Every /api/v1 path but POST /api/v1/auth/token needs "Authorization: Bearer <token>". Without TOKEN the
 # tour first asks the token endpoint for one with ADMIN_USERNAME / ADMIN_PASSWORD (default admin / admin,
 # the administrator of the development start). The steps about roles sign in as the demo accounts of the
-# development start (velenje, coordinator; LOGBOOK_DEMO_DATA, true by default there).
+# development start (velenje, worker, coordinator; LOGBOOK_DEMO_DATA, true by default there).
 #
 # Needs only bash, curl and coreutils. Each step says which status it expects; the tour ends with a
 # non-zero exit status when an answer differed.
@@ -170,9 +170,10 @@ body_id() {
     grep -o '"id" *: *"[0-9a-fA-F-]\{36\}"' "$WORK/body" | head -n 1 | sed 's/.*"\([0-9a-fA-F-]\{36\}\)"$/\1/' || true
 }
 
-# A copy of a sample body with the placeholder ORGANISATION_ID filled in.
+# A copy of a sample body for the tour's organisation. The samples leave organisationId out, as a youth
+# worker or lead may (their account's organisation is taken); an administrator names it.
 with_organisation() {
-    sed "s/ORGANISATION_ID/$ORG_ID/" "$HERE/$1" > "$WORK/$1"
+    sed "1s/^{/{\n  \"organisationId\": \"$ORG_ID\",/" "$HERE/$1" > "$WORK/$1"
     echo "$WORK/$1"
 }
 
@@ -277,6 +278,20 @@ call 403 GET /overviews/municipalities/SI-061
 call 403 GET /sessions
 
 echo
+echo "=== Roles: a youth worker logs for their centre, corrects their own session, sees the centre's work"
+token_step worker worker-demo-pass
+as worker "$GOT_TOKEN"
+call 200 GET /users/me
+WORKER_ORG="$(grep -o '"organisationId":"[0-9a-fA-F-]\{36\}"' "$WORK/body" | head -n 1 | sed 's/.*:"\(.*\)"$/\1/' || true)"
+# No organisationId in the body: the account's organisation is taken.
+call 201 POST /sessions "$HERE/session.json"
+WORKER_SESSION="$(body_id)"
+call 200 PUT "/sessions/$WORKER_SESSION" "$HERE/session-update.json" -H "If-Match: $(header ETag)"
+BODY_LIMIT="$SHORT_LIMIT" call 200 GET "/overviews/organisations/$WORKER_ORG"
+SHOW_LINES=3 call 200 GET "/sessions?from=$(date +%Y-%m-01)" -H 'Accept: text/csv'
+call 204 DELETE "/sessions/$WORKER_SESSION"
+
+echo
 echo "=== No token: 401, as a problem"
 as "" ""
 call 401 GET /sessions
@@ -286,9 +301,12 @@ if [[ "$(header Content-Type)" != application/problem+json* ]]; then
 fi
 
 echo
-echo "=== Roles: a network coordinator reads its country's annual analysis, here as CSV"
+echo "=== Roles: a network coordinator: the country's indicator 2.2.3 and who to follow up, the annual analysis as CSV"
 token_step coordinator coordinator-demo-pass
 as coordinator "$GOT_TOKEN"
+BODY_LIMIT="$SHORT_LIMIT" call 200 GET /overviews/countries/SI
+grep -o '"indicator223":{.*' "$WORK/body" | head -c 600 || true
+echo
 SHOW_LINES=2 call 200 GET '/reports/annual-analysis?country=SI' -H 'Accept: text/csv'
 
 echo
