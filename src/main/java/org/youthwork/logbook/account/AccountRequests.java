@@ -76,15 +76,15 @@ public final class AccountRequests {
     @Schema(name = "PasswordReset", description = "A new password, set by an administrator or the organisation's lead")
     public record PasswordReset(
             @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
-            @Schema(required = true, minLength = 10, maxLength = 200) String password) {
+            @Schema(required = true, ref = "Password") String password) {
     }
 
     @Schema(name = "PasswordChange", description = "One's own new password, with the current one")
     public record PasswordChange(
             @NotNull @Size(max = 200, message = "must be at most 200 characters")
-            @Schema(required = true, maxLength = 200) String currentPassword,
+            @Schema(required = true, maxLength = 200, pattern = "^[^\\u0000]*$") String currentPassword,
             @NotNull @Size(min = 10, max = 200, message = "must be 10 to 200 characters")
-            @Schema(required = true, minLength = 10, maxLength = 200) String newPassword) {
+            @Schema(required = true, ref = "Password") String newPassword) {
     }
 
     @Schema(name = "Client", description = "The secret is shown in this answer only; it is stored as a hash")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,6 +48,8 @@ import org.youthwork.logbook.system.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
 class AccountResource {
+
+    private static final String ME = "me";
 
     private final AccountService accounts;
     private final ClientAddress clientAddress;
@@ -238,6 +241,9 @@ class AccountResource {
     @APIResponse(responseCode = "409", description = "The last active administrator, which cannot be deleted",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public void deleteUser(@PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
+        if (ME.equals(id)) {
+            throw new NotAllowedException("GET"); // /users/me is read only; the router hands it to this template
+        }
         accounts.delete(Account.Kind.USER, QueryParams.pathId(id));
     }
 

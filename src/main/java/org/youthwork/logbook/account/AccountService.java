@@ -289,6 +289,9 @@ public class AccountService {
             areas.requireCountry(filter.country(), "country");
         }
         Boolean disabled = QueryParams.bool("disabled", filter.disabled());
+        if (filter.q() != null && (filter.q().isEmpty() || filter.q().length() > 100)) {
+            throw ProblemException.invalid("q", "must be 1 to 100 characters");
+        }
         UUID own = null;
         if (!caller.is(Role.ADMIN)) {
             own = caller.organisationId();

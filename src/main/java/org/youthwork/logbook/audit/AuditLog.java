@@ -29,7 +29,8 @@ public class AuditLog {
                                  examples = "Moved from organisation 'MC Velenje (copy)' when it was merged into 'Mladinski center Velenje'") String note) {
     }
 
-    public record Actor(UUID id, String name, Role role) {
+    public record Actor(@Schema(nullable = true, description = "The account; none for the service itself (\"system\") "
+            + "and for an external identity provider's subject") UUID id, String name, Role role) {
     }
 
     private final Caller caller;

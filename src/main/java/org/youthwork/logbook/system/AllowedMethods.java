@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    /** literal: the characters of the template outside its parameters; the router prefers the most literal one. */
+    private record Route(Pattern path, String method, int literal) {
     }
 
     private final BeanManager beans;
@@ -34,10 +35,18 @@ class AllowedMethods {
 
     /** The methods the path answers, as an Allow header value; empty when no route has this path. */
     String at(String path) {
+        // /users/me is its own address, though /users/{id} matches it too: only the most literal templates count.
         Set<String> methods = new TreeSet<>();
+        int mostLiteral = -1;
         for (Route route : routes()) {
             if (route.path().matcher(path).matches()) {
-                methods.add(route.method());
+                if (route.literal() > mostLiteral) {
+                    methods.clear();
+                    mostLiteral = route.literal();
+                }
+                if (route.literal() == mostLiteral) {
+                    methods.add(route.method());
+                }
             }
         }
         if (methods.contains("GET")) {
@@ -61,7 +70,8 @@ class AllowedMethods {
                     String http = httpMethod(method);
                     if (http != null) {
                         Path sub = method.getAnnotation(Path.class);
-                        found.add(new Route(template(base.value() + (sub == null ? "" : "/" + sub.value())), http));
+                        String template = base.value() + (sub == null ? "" : "/" + sub.value());
+                        found.add(new Route(template(template), http, template.replaceAll("/+", "/").replaceAll("\\{[^}]*}", "").length()));
                     }
                 }
             }

@@ -3,6 +3,7 @@ package org.youthwork.logbook.system;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Path and query parameters are checked before any resource method runs: a query parameter the operation does not
  * know is refused (a misspelt filter would otherwise silently widen a list), so is one given twice or empty, and text
- * PostgreSQL cannot store ({@link StorableText}).
+ * PostgreSQL cannot store ({@link StorableText}); so is an empty If-Match.
  */
 class RequestParameters {
 
@@ -32,6 +33,11 @@ class RequestParameters {
         }
         List<Problem.Violation> violations = new ArrayList<>();
         request.getUriInfo().getPathParameters().forEach((name, values) -> values.forEach(value -> text(violations, name, value)));
+        // The REST layer hands an empty If-Match to a resource as none at all: a change would go through unchecked.
+        List<String> ifMatch = request.getHeaders().get(HttpHeaders.IF_MATCH);
+        if (ifMatch != null && ifMatch.stream().allMatch(String::isBlank)) {
+            violations.add(new Problem.Violation(HttpHeaders.IF_MATCH, "must name the ETag of the version this changes, or be left out"));
+        }
         Set<String> names = known.computeIfAbsent(method, RequestParameters::queryParameters);
         request.getUriInfo().getQueryParameters().forEach((name, values) -> {
             if (!names.contains(name)) {

@@ -136,6 +136,10 @@ class AccountManagementTest {
                 .statusCode(400).body("violations[0].field", equalTo("municipalityCode"));
         as(Api.adminToken()).queryParam("q", "%").get("/api/v1/users").then()
                 .statusCode(200).body("total", equalTo(0));
+        as(Api.adminToken()).queryParam("q", "a".repeat(101)).get("/api/v1/clients").then()
+                .statusCode(400).body("violations[0].field", equalTo("q"));
+        as(Api.adminToken()).queryParam("q", "").get("/api/v1/users").then()
+                .statusCode(400).body("violations[0].field", equalTo("q"));
         as(Api.adminToken()).queryParam("password", "x").get("/api/v1/users").then()
                 .statusCode(400).body("violations[0].field", equalTo("password"));
     }
@@ -264,6 +268,13 @@ class AccountManagementTest {
     }
 
     @Test
+    void shouldAnswerMethodNotAllowedForAChangeOfMe() {
+        as(Api.adminToken()).delete("/api/v1/users/me").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        as(Api.adminToken()).get("/api/v1/users/me").then().statusCode(200);
+    }
+
+    @Test
     void shouldRefuseToDisableOnesOwnAccountOrAnotherOrganisationsOrWithAStaleVersion() {
         String organisation = organisation();
         Login lead = person(tag(), "ORGANISATION_LEAD", "organisationId", organisation);
@@ -276,6 +287,8 @@ class AccountManagementTest {
         as(lead.token()).post("/api/v1/users/{id}/disable", other.id()).then().statusCode(404);
         as(worker.token()).post("/api/v1/users/{id}/disable", lead.id()).then().statusCode(403);
         as(lead.token()).header("If-Match", "\"7\"").post("/api/v1/users/{id}/disable", worker.id()).then().statusCode(412);
+        as(lead.token()).header("If-Match", "").post("/api/v1/users/{id}/disable", worker.id()).then().statusCode(400)
+                .body("violations[0].field", equalTo("If-Match"));
         as(lead.token()).header("If-Match", "\"0\"").post("/api/v1/users/{id}/disable", worker.id()).then().statusCode(200);
         as(lead.token()).get("/api/v1/sessions").then().statusCode(200);
         as(other.token()).get("/api/v1/sessions").then().statusCode(200);
