@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * started as production starts it: on a throw-away database, with its own signing key and first administrator from the
  * environment, on a free port. Stopped, and the database dropped, by {@link #close()}.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     static final Path LOG = Path.of("target/contract-properties/service.log");
@@ -42,6 +42,7 @@ final class PackagedService implements AutoCloseable {
     private final Process process;
     private final Http http;
     private final int port;
+    private final Path log;
     private String adminToken;
     private String leadToken;
 
@@ -70,14 +71,20 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    private PackagedService(Database database, Process process, int port) {
+    private PackagedService(Database database, Process process, int port, Path log) {
         this.database = database;
         this.process = process;
         this.port = port;
+        this.log = log;
         this.http = new Http(HOST, port);
     }
 
     static PackagedService start() throws IOException, InterruptedException {
+        return start(Map.of(), LOG);
+    }
+
+    /** Started with more of the environment (which wins over the defaults here), its output in the given log. */
+    public static PackagedService start(Map<String, String> extraEnv, Path log) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these properties run on the packaged application, "
                     + "so run them with ./mvnw verify (package builds it before failsafe runs)");
@@ -86,11 +93,11 @@ final class PackagedService implements AutoCloseable {
         PackagedService service = null;
         try {
             int port = freePort();
-            Files.createDirectories(LOG.getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
             String adminPassword = "contract-" + UUID.randomUUID();
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-jar", JAR.toString())
-                    .redirectErrorStream(true).redirectOutput(LOG.toFile());
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("LOGBOOK_DB_URL", database.url());
             env.put("LOGBOOK_DB_USERNAME", database.username());
@@ -103,7 +110,8 @@ final class PackagedService implements AutoCloseable {
             env.put("LOGBOOK_AUTH_MAX_FAILURES_PER_MINUTE", "1000000");
             env.put("PORT", Integer.toString(port));
             env.put("QUARKUS_HTTP_HOST", HOST);
-            service = new PackagedService(database, builder.start(), port);
+            env.putAll(extraEnv);
+            service = new PackagedService(database, builder.start(), port, log);
             service.awaitReady();
             service.adminToken = service.token(ADMIN, adminPassword);
             return service;
@@ -117,7 +125,7 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -146,7 +154,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** A JSON request as the administrator, for the fixtures; answers the body, failing on any status but 2xx. */
-    JsonNode admin(String method, String target, Object body) throws IOException {
+    public JsonNode admin(String method, String target, Object body) throws IOException {
         List<Request.Header> headers = new ArrayList<>(List.of(new Request.Header("Authorization", "Bearer " + adminToken)));
         byte[] bytes = null;
         if (body != null) {
@@ -184,6 +192,10 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
+    public Path log() {
+        return log;
+    }
+
     @Override
     public void close() {
         try {
@@ -203,7 +215,7 @@ final class PackagedService implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The service stopped while starting (exit " + process.exitValue()
-                        + "); see " + LOG.toAbsolutePath());
+                        + "); see " + log.toAbsolutePath());
             }
             try {
                 if (http.send("GET", "/q/health/ready", List.of(), null).status() == 200) {
@@ -215,7 +227,7 @@ final class PackagedService implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The service was not ready within " + START_TIMEOUT.toSeconds() + " s; see "
-                + LOG.toAbsolutePath());
+                + log.toAbsolutePath());
     }
 
     private static int freePort() throws IOException {
