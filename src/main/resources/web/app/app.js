@@ -1,27 +1,89 @@
 import { LitElement, html } from 'lit';
-import { signedIn, signOut } from './lib/api.js';
+import { EXPIRED, currentUser, signedIn, signOut } from './lib/api.js';
 import { LANGUAGES, chooseLanguage, initialLanguage, translator } from './lib/i18n.js';
 import './sign-in.js';
 import './home.js';
+import './log.js';
+import './sessions.js';
+import './overview.js';
+import './accounts.js';
+import './outbox-panel.js';
 
-/** The shell: the language switch, then the sign-in form or the home. */
+const CENTRE = ['YOUTH_WORKER', 'ORGANISATION_LEAD'];
+
+/** The pages, by the hash's first part; each says who may see it and appears in the navigation in this order. */
+const PAGES = {
+  log: { roles: CENTRE, render: (p) => html`<logbook-log .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-log>` },
+  sessions: { roles: CENTRE, render: (p) => p.rest
+      ? html`<logbook-log .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params} .sessionId=${p.rest}></logbook-log>`
+      : html`<logbook-sessions .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-sessions>` },
+  overview: { roles: CENTRE, render: (p) => html`<logbook-overview .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-overview>` },
+  accounts: { roles: ['ORGANISATION_LEAD'], render: (p) => html`<logbook-accounts .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-accounts>` },
+  me: { roles: null, render: (p) => html`<logbook-home .t=${p.t} .me=${p.me}></logbook-home>` },
+};
+
+/** '#/sessions/abc?month=2026-11' → {page: 'sessions', rest: 'abc', params: URLSearchParams} */
+function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const [page, ...rest] = path.split('/');
+  return { page, rest: rest.join('/') || null, params: new URLSearchParams(query || '') };
+}
+
+function allowed(page, me) {
+  return PAGES[page] && (PAGES[page].roles === null || PAGES[page].roles.includes(me.role));
+}
+
+/**
+ * The shell: the language switch; the sign-in form, or the navigation and the page. When the token expires the
+ * sign-in form opens over the page, which stays as it was, so nothing typed is lost.
+ */
 export class LogbookApp extends LitElement {
-  static properties = { lang: { state: true }, signedIn: { state: true } };
+  static properties = {
+    lang: { state: true }, signedIn: { state: true }, expired: { state: true }, me: { state: true }, route: { state: true },
+  };
 
   constructor() {
     super();
     this.lang = initialLanguage();
     chooseLanguage(this.lang);
     this.signedIn = signedIn();
+    this.route = route();
+    window.addEventListener('hashchange', () => { this.route = route(); });
+    window.addEventListener(EXPIRED, () => { if (this.signedIn) this.expired = true; });
+    if (this.signedIn) this.loadMe();
   }
 
   createRenderRoot() {
     return this;
   }
 
+  async loadMe() {
+    try {
+      this.me = await currentUser();
+    } catch (e) {
+      this.signOut();
+    }
+  }
+
   language(event) {
     this.lang = event.target.value;
     chooseLanguage(this.lang);
+  }
+
+  signedInAgain() {
+    this.signedIn = true;
+    if (this.expired) {
+      this.expired = false;
+      return;
+    }
+    this.loadMe();
+  }
+
+  signOut() {
+    signOut();
+    this.signedIn = false;
+    this.expired = false;
+    this.me = null;
   }
 
   render() {
@@ -37,11 +99,38 @@ export class LogbookApp extends LitElement {
           </select>
         </label>
       </header>
-      <main>
-        ${this.signedIn
-          ? html`<logbook-home .t=${t} @signed-out=${() => { signOut(); this.signedIn = false; }}></logbook-home>`
-          : html`<logbook-sign-in .t=${t} @signed-in=${() => { this.signedIn = true; }}></logbook-sign-in>`}
+      ${this.signedIn && this.me ? this.navigation(t) : ''}
+      ${this.expired ? html`
+        <section id="expired" class="expired" role="dialog" aria-modal="true" aria-labelledby="expired-heading">
+          <p id="expired-heading" class="notice">${t('signIn.expired')}</p>
+          <logbook-sign-in .t=${t} @signed-in=${this.signedInAgain}></logbook-sign-in>
+        </section>` : ''}
+      <main ?inert=${this.expired}>
+        ${!this.signedIn && !this.expired
+          ? html`<logbook-sign-in .t=${t} @signed-in=${this.signedInAgain}></logbook-sign-in>`
+          : this.me ? this.page(t) : ''}
       </main>`;
+  }
+
+  page(t) {
+    let { page, rest, params } = this.route;
+    if (!allowed(page, this.me)) {
+      page = CENTRE.includes(this.me.role) ? 'log' : 'me';
+    }
+    return PAGES[page].render({ t, lang: this.lang, me: this.me, rest, params });
+  }
+
+  navigation(t) {
+    const current = allowed(this.route.page, this.me) ? this.route.page : (CENTRE.includes(this.me.role) ? 'log' : 'me');
+    return html`
+      <nav aria-label=${t('nav.label')}>
+        <ul>
+          ${Object.keys(PAGES).filter(p => allowed(p, this.me)).map(p => html`
+            <li><a id="nav-${p}" href="#/${p}" aria-current=${current === p ? 'page' : 'false'}>${t('nav.' + p)}</a></li>`)}
+          <li><button id="sign-out" type="button" class="link" @click=${this.signOut}>${t('home.signOut')}</button></li>
+        </ul>
+      </nav>
+      ${CENTRE.includes(this.me.role) ? html`<logbook-outbox-panel .t=${t} .lang=${this.lang}></logbook-outbox-panel>` : ''}`;
   }
 }
 customElements.define('logbook-app', LogbookApp);

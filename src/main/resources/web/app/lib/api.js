@@ -3,12 +3,16 @@
 const KEY = 'logbook.token';
 let token = sessionStorage.getItem(KEY);
 
+/** Fired on window when the token expired or was revoked; the shell asks to sign in again over the open page. */
+export const EXPIRED = 'logbook-expired';
+
 export function signedIn() {
   return token !== null;
 }
 
 export function signOut() {
   token = null;
+  me = null;
   sessionStorage.removeItem(KEY);
 }
 
@@ -27,6 +31,7 @@ export async function signIn(username, password) {
   if (response.ok) {
     token = (await response.json()).access_token;
     sessionStorage.setItem(KEY, token);
+    me = null;
     return null;
   }
   if (response.status === 429) return 'signIn.tooMany';
@@ -34,13 +39,52 @@ export async function signIn(username, password) {
   return body.error === 'invalid_grant' ? 'signIn.wrong' : 'signIn.failed';
 }
 
-/** GET an API path with the token; a 401 signs out (the token expired or was revoked). */
-export async function get(path) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+/**
+ * Calls the API with the token and answers {status, ok, body, etag}; never throws. Status 0 means no connection.
+ * A 401 forgets the token and fires EXPIRED, so the page can keep what was typed while the person signs in again.
+ * The body is the parsed JSON (a problem on errors), or the text for non-JSON answers, or null.
+ */
+export async function request(method, path, { body, headers = {} } = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    return { status: 0, ok: false, body: null, etag: null };
+  }
   if (response.status === 401) {
     signOut();
-    throw new Error('unauthorized');
+    window.dispatchEvent(new Event(EXPIRED));
   }
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
+  const type = response.headers.get('Content-Type') || '';
+  const text = await response.text().catch(() => '');
+  let parsed = text || null;
+  if (text && type.includes('json')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      parsed = text;
+    }
+  }
+  return { status: response.status, ok: response.ok, body: parsed, etag: response.headers.get('ETag') };
+}
+
+/** GET that answers the body, or throws on anything but 2xx. */
+export async function get(path) {
+  const answer = await request('GET', path);
+  if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+  return answer.body;
+}
+
+let me = null;
+
+/** The signed-in account (GET /users/me), fetched once per sign-in. */
+export async function currentUser() {
+  if (!me) me = await get('/api/v1/users/me');
+  return me;
 }
