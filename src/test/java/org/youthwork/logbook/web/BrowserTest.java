@@ -120,6 +120,10 @@ abstract class BrowserTest {
         // Headless Chromium keeps its window at least 500 px wide: the phone's width is emulated instead.
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+        // Anything the Content-Security-Policy blocks is collected, so a page that only works without it fails.
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
     }
 
     /** Opens the app and signs in, waiting for the navigation. */
@@ -164,7 +168,10 @@ abstract class BrowserTest {
         assertTrue(width <= 360, page + " is " + width + " px wide at 360 px");
     }
 
-    /** axe-core (npm's, as Deque packs it) finds no serious or critical violation on the page as it is now. */
+    /**
+     * axe-core (npm's, as Deque packs it) finds no serious or critical violation on the page as it is now, and the
+     * Content-Security-Policy blocked nothing.
+     */
     @SuppressWarnings("unchecked")
     void assertAccessible(String page) {
         if (script("return typeof window.axe;").equals("undefined")) {
@@ -177,6 +184,7 @@ abstract class BrowserTest {
                         + ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
                         + " nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))), e => done([{id: 'axe-error', help: String(e)}]));");
         assertTrue(violations.isEmpty(), page + ": axe found " + violations);
+        assertEquals(List.of(), script("return window.cspViolations || [];"), page + ": blocked by the Content-Security-Policy");
     }
 
     private static synchronized String axeSource() {

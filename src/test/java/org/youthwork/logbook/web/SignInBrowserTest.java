@@ -20,7 +20,9 @@ class SignInBrowserTest extends BrowserTest {
 
     @Test
     void shouldServeTheAppAtTheRootAndStillAnswerUnknownApiPathsWithAProblem() {
-        given().get("/").then().statusCode(200).contentType(startsWith("text/html")).body(containsString("<logbook-app>"));
+        given().get("/").then().statusCode(200).contentType(startsWith("text/html")).body(containsString("<logbook-app>"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff");
         given().get("/api/v1/no-such-thing").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
     }
