@@ -171,7 +171,7 @@ export class Sessions extends LitElement {
     this.querySelector(`#delete-${session.id}`)?.focus();
   }
 
-  async remove(session) {
+  async deleteSession(session) {
     this.busy = session.id;
     const answer = await request('DELETE', `/api/v1/sessions/${session.id}`,
       { headers: { 'If-Match': `"${session.version}"` } });
@@ -318,7 +318,7 @@ export class Sessions extends LitElement {
         <p id="confirm-text-${s.id}">${t('sessions.confirm', { title: s.title })}</p>
         <div class="session-actions">
           <button id="confirm-delete-${s.id}" type="button" class="warning" ?disabled=${this.busy === s.id}
-            @click=${() => this.remove(s)}>${t('sessions.confirmDelete')}</button>
+            @click=${() => this.deleteSession(s)}>${t('sessions.confirmDelete')}</button>
           <button id="cancel-delete-${s.id}" type="button" class="secondary" @click=${() => this.cancel(s)}
             >${t('sessions.cancel')}</button>
         </div>
