@@ -105,10 +105,14 @@ export class Sessions extends LitElement {
     const load = ++this.loads;
     this.loading = true;
     this.failed = false;
+    if (this.message?.error) this.message = null;
     const answer = await request('GET', this.query(0));
     if (load !== this.loads) return;
     this.loading = false;
     if (!answer.ok) {
+      // What was shown belongs to other filters: show none rather than the wrong ones.
+      this.items = [];
+      this.total = null;
       this.failed = true;
       this.message = { error: true, key: answer.status === 0 ? 'sessions.offline' : 'sessions.loadFailed' };
       return;
@@ -183,7 +187,7 @@ export class Sessions extends LitElement {
       this.total = Math.max(0, this.total - 1);
       this.message = { key: answer.ok ? 'sessions.deleted' : 'sessions.gone', values: { title } };
     } else if (answer.status === 412) {
-      this.conflict = true;
+      this.conflict = { title };
       this.message = null;
     } else if (answer.status === 401) {
       this.message = { error: true, key: 'sessions.signInAgain' };
@@ -269,7 +273,7 @@ export class Sessions extends LitElement {
         >${this.message ? t(this.message.key, this.message.values) : ''}</p>
       ${this.conflict ? html`
         <div id="sessions-conflict" class="error" role="alert">
-          <p>${t('sessions.conflict')}</p>
+          <p>${t('sessions.conflict', this.conflict)}</p>
           <button id="sessions-reload" type="button" @click=${this.reload}>${t('sessions.reload')}</button>
         </div>` : ''}
       ${this.failed ? html`<button id="sessions-retry" type="button" @click=${this.load}>${t('sessions.retry')}</button>` : ''}

@@ -121,6 +121,20 @@ class SessionsBrowserTest extends BrowserTest {
         assertAccessible("sessions empty");
         assertFits360("sessions empty");
         screenshot("sessions-empty");
+
+        offline(true);
+        new Select(browser.findElement(By.id("sessions-method"))).selectByValue("");
+        assertEquals("No connection: the sessions could not be loaded. Try again when you are online.",
+                waitFor(By.id("sessions-status")).getText());
+        assertTrue(browser.findElements(By.cssSelector(".session-card")).isEmpty(), "no list of other filters");
+        assertAccessible("sessions offline");
+        assertFits360("sessions offline");
+        screenshot("sessions-offline");
+        offline(false);
+        browser.findElement(By.id("sessions-retry")).click();
+        waitForText(By.id("sessions-total"), "3 sessions");
+        assertTrue(browser.findElements(By.id("sessions-retry")).isEmpty());
+        assertFalse(browser.findElement(By.id("sessions-status")).isDisplayed(), "the message is gone");
     }
 
     @Test
@@ -220,7 +234,7 @@ class SessionsBrowserTest extends BrowserTest {
         browser.findElement(By.id("delete-" + id)).click();
         waitFor(By.id("confirm-delete-" + id)).click();
         String conflict = waitFor(By.id("sessions-conflict")).getText();
-        assertTrue(conflict.startsWith("Someone else changed this session after the list was loaded"), conflict);
+        assertTrue(conflict.startsWith("Someone else changed “Before the change” after the list was loaded, so it was not deleted."), conflict);
         given().get("/api/v1/sessions/" + id).then().statusCode(200);
         assertEquals("sessions-reload", script("return document.activeElement.id;"));
         assertAccessible("sessions, conflict");
