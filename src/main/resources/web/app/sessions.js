@@ -105,6 +105,8 @@ export class Sessions extends LitElement {
     const load = ++this.loads;
     this.loading = true;
     this.failed = false;
+    this.confirming = null;
+    this.conflict = false;
     if (this.message?.error) this.message = null;
     const answer = await request('GET', this.query(0));
     if (load !== this.loads) return;
@@ -201,7 +203,6 @@ export class Sessions extends LitElement {
   }
 
   async reload() {
-    this.conflict = false;
     this.message = null;
     await this.load();
     this.querySelector('h1')?.focus();
