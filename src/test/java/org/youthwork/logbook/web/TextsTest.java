@@ -9,17 +9,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every text of the web app exists in Slovenian, English and Bulgarian, with the same placeholders. */
+/**
+ * Every text of the web app exists in Slovenian, English and Bulgarian, with the same placeholders. A counted text
+ * ({@code key.one}, {@code key.other}, …) has each plural form its language needs (Intl.PluralRules' categories).
+ */
 class TextsTest {
 
     private static final Path TEXTS = Path.of("src/main/resources/web/app/i18n");
-    private static final List<String> LANGUAGES = List.of("sl", "en", "bg");
+    private static final Map<String, Set<String>> PLURALS = Map.of(
+            "sl", Set.of("one", "two", "few", "other"), "en", Set.of("one", "other"), "bg", Set.of("one", "other"));
+    private static final Pattern PLURAL = Pattern.compile("(.+)\\.(zero|one|two|few|many|other)");
 
     @Test
     void shouldHaveEveryKeyInEveryLanguageWithTheSamePlaceholders() throws IOException {
@@ -31,12 +39,21 @@ class TextsTest {
         for (Path folder : folders) {
             Map<String, String> english = texts(folder, "en");
             assertTrue(!english.isEmpty(), folder + " has English texts");
-            for (String language : LANGUAGES) {
+            for (String language : PLURALS.keySet()) {
                 Map<String, String> texts = texts(folder, language);
-                assertEquals(new TreeSet<>(english.keySet()), new TreeSet<>(texts.keySet()), folder + "/" + language + ".json keys");
+                String file = folder + "/" + language + ".json";
+                assertEquals(keys(english.keySet()), keys(texts.keySet()), file + " keys");
+                for (String key : keys(texts.keySet())) {
+                    if (!texts.containsKey(key)) {
+                        for (String form : PLURALS.get(language)) {
+                            assertTrue(texts.containsKey(key + "." + form), file + ": " + key + " lacks its plural form " + form);
+                        }
+                    }
+                }
                 texts.forEach((key, text) -> {
-                    assertTrue(!text.isBlank(), folder + "/" + language + ".json: " + key + " is empty");
-                    assertEquals(placeholders(english.get(key)), placeholders(text), folder + "/" + language + ".json: " + key);
+                    assertTrue(!text.isBlank(), file + ": " + key + " is empty");
+                    String base = english.getOrDefault(key, english.get(keyOf(key) + ".other"));
+                    assertEquals(placeholders(base), placeholders(text), file + ": " + key);
                 });
             }
         }
@@ -48,9 +65,21 @@ class TextsTest {
         return new ObjectMapper().readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
     }
 
+    /** The keys with plural forms folded into one. */
+    private static TreeSet<String> keys(Set<String> keys) {
+        TreeSet<String> folded = new TreeSet<>();
+        keys.forEach(key -> folded.add(keyOf(key)));
+        return folded;
+    }
+
+    private static String keyOf(String key) {
+        Matcher plural = PLURAL.matcher(key);
+        return plural.matches() ? plural.group(1) : key;
+    }
+
     private static TreeSet<String> placeholders(String text) {
         TreeSet<String> names = new TreeSet<>();
-        var matcher = java.util.regex.Pattern.compile("\\{(\\w+)\\}").matcher(text);
+        Matcher matcher = Pattern.compile("\\{(\\w+)\\}").matcher(text);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
