@@ -10,6 +10,8 @@ import './overview.css';
 register({ en, sl, bg });
 
 const FIGURES = ['sessions', 'hours', 'participants', 'youthled'];
+// English dates the European way (2 Dec 2026), as the service's people write them.
+const LOCALES = { en: 'en-GB' };
 
 function iso(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
@@ -78,26 +80,30 @@ export class Overview extends LitElement {
     this.overviews = Object.fromEntries(answers.map(([key, answer]) => [key, answer.body]));
   }
 
+  get locale() {
+    return LOCALES[this.lang] ?? this.lang;
+  }
+
   number(value, digits = 0) {
-    return new Intl.NumberFormat(this.lang, { maximumFractionDigits: digits }).format(value);
+    return new Intl.NumberFormat(this.locale, { maximumFractionDigits: digits }).format(value);
   }
 
   figure(totals, name) {
     if (name === 'hours') return this.number(totals.hours, 2);
     if (name !== 'youthled') return this.number(totals[name]);
     if (!totals.sessions) return '–';
-    return new Intl.NumberFormat(this.lang, { style: 'percent', maximumFractionDigits: 0 })
+    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 0 })
       .format(totals.youthLedSessions / totals.sessions);
   }
 
   range(span) {
-    return new Intl.DateTimeFormat(this.lang, { day: 'numeric', month: 'short', year: 'numeric' })
+    return new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'short', year: 'numeric' })
       .formatRange(span.from, span.to);
   }
 
   monthName(month) {
     const [year, number] = month.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.lang, { month: 'long' }).format(new Date(year, number - 1, 1));
+    return new Intl.DateTimeFormat(this.locale, { month: 'long' }).format(new Date(year, number - 1, 1));
   }
 
   render() {
@@ -150,7 +156,7 @@ export class Overview extends LitElement {
   monthsRecorded() {
     const t = this.t;
     const indicator = this.overviews.year.indicator223;
-    const asOf = new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' }).format(new Date(indicator.asOf + 'T00:00'));
+    const asOf = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long' }).format(new Date(indicator.asOf + 'T00:00'));
     return html`
       <section aria-labelledby="overview-recorded-heading">
         <h2 id="overview-recorded-heading">${t('overview.recordedHeading')}</h2>

@@ -87,6 +87,10 @@ class OverviewBrowserTest extends BrowserTest {
         assertAccessible("overview");
         assertFits360("overview");
         screenshot("overview");
+        script("document.getElementById('overview-by-month-heading').scrollIntoView();");
+        screenshot("overview-by-month");
+        script("document.getElementById('overview-by-method-heading').scrollIntoView();");
+        screenshot("overview-by-method");
     }
 
     @Test
