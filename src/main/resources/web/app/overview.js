@@ -103,7 +103,7 @@ export class Overview extends LitElement {
 
   monthName(month) {
     const [year, number] = month.split('-').map(Number);
-    return new Intl.DateTimeFormat(this.locale, { month: 'long' }).format(new Date(year, number - 1, 1));
+    return new Intl.DateTimeFormat(this.locale, { month: 'short' }).format(new Date(year, number - 1, 1));
   }
 
   render() {
@@ -215,21 +215,19 @@ export class Overview extends LitElement {
       <section aria-labelledby="overview-by-method-heading">
         <h2 id="overview-by-method-heading">${t('overview.byMethod')}</h2>
         <p class="overview-hint">${t('overview.byMethodHint')}</p>
-        <table id="overview-by-method" class="overview-table">
+        <table id="overview-by-method" class="overview-table overview-methods">
           <thead><tr>
-            <th scope="col">${t('overview.method')}</th>
-            <th scope="col">${t('overview.sessions')}</th>
-            <th scope="col">${t('overview.hours')}</th>
-            <th scope="col">${t('overview.participants')}</th>
+            <th scope="col" id="by-method-sessions">${t('overview.sessions')}</th>
+            <th scope="col" id="by-method-hours">${t('overview.hours')}</th>
+            <th scope="col" id="by-method-participants">${t('overview.participants')}</th>
           </tr></thead>
-          <tbody>
-            ${this.overviews.year.byMethod.map(row => html`<tr>
-              <th scope="row" id="by-method-${row.method}">${label(this.codes?.methods, row.method)}</th>
-              <td id="by-method-${row.method}-sessions">${this.number(row.sessions)}</td>
-              <td id="by-method-${row.method}-hours">${this.number(row.hours, 2)}</td>
-              <td id="by-method-${row.method}-participants">${this.number(row.participants)}</td>
-            </tr>`)}
-          </tbody>
+          ${this.overviews.year.byMethod.map(row => html`<tbody>
+            <tr><th scope="rowgroup" colspan="3" id="by-method-${row.method}">${label(this.codes?.methods, row.method)}</th></tr>
+            <tr>${['sessions', 'hours', 'participants'].map(name => html`
+              <td id="by-method-${row.method}-${name}" headers="by-method-${row.method} by-method-${name}">
+                ${this.number(row[name], name === 'hours' ? 2 : 0)}</td>`)}
+            </tr>
+          </tbody>`)}
         </table>
       </section>`;
   }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.youthwork.logbook.Api;
 
 import java.util.UUID;
@@ -41,6 +42,15 @@ class AccountsBrowserTest extends BrowserTest {
         assertAccessible("accounts");
         assertFits360("accounts");
         screenshot("accounts");
+
+        new Select(browser.findElement(By.id("language"))).selectByValue("sl");
+        waitForText(By.cssSelector("logbook-accounts h1"), "Računi");
+        assertEquals("Uporabniško ime", browser.findElement(By.cssSelector("label[for='new-username']")).getText());
+        assertEquals("Aktiven", text("state-" + id(worker)));
+        assertTrue(text("account-" + id(worker)).contains("Mladinski delavec"));
+        assertAccessible("accounts in Slovenian");
+        assertFits360("accounts in Slovenian");
+        screenshot("accounts-sl");
     }
 
     @Test
