@@ -87,7 +87,7 @@ class OverviewBrowserTest extends BrowserTest {
         assertAccessible("overview");
         assertFits360("overview");
         screenshot("overview");
-        script("document.getElementById('overview-by-month-heading').scrollIntoView();");
+        script("document.getElementById('overview-recorded-heading').scrollIntoView();");
         screenshot("overview-by-month");
         script("document.getElementById('overview-by-method-heading').scrollIntoView();");
         screenshot("overview-by-method");
