@@ -267,7 +267,7 @@ export class Log extends LitElement {
   render() {
     const t = this.t;
     return html`
-      <h1>${this.heading()}</h1>
+      <h1 id="log-heading">${this.heading()}</h1>
       ${this.saved ? html`<p id="saved" class="confirmation" role="status">${t('log.saved', this.saved)}</p>` : ''}
       ${this.notice === 'log.queued' ? html`<p id="queued" class="notice" role="status">${t('log.queued')}</p>` : ''}
       ${this.notice === 'log.expired' ? html`<p id="expired-notice" class="notice" role="status">${t('log.expired')}</p>` : ''}
