@@ -231,6 +231,12 @@ export class Log extends LitElement {
     }
   }
 
+  /** From the summary to the field: its input, or a group's first choice. */
+  focusField(id) {
+    const target = this.querySelector('#' + CSS.escape(id));
+    (target?.matches('fieldset') ? target.querySelector('input') : target)?.focus();
+  }
+
   async showFormError(text) {
     this.formError = text;
     this.errors = { byField: {}, unplaced: [] };
@@ -241,8 +247,15 @@ export class Log extends LitElement {
   /** The message for a violation in the person's language; the server's own words where we have none. */
   message(id, violation) {
     const key = 'log.invalid.' + (id.startsWith('count-') ? 'count' : id);
-    const text = this.t(key, { n: total(this.f, this.codes.ageBands, this.codes.genders) });
+    const text = this.t(key, { n: total(this.f, this.codes.ageBands, this.codes.genders), name: this.cellName(id) });
     return text === key ? violation.message : text;
+  }
+
+  cellName(id) {
+    for (const a of this.codes.ageBands) {
+      for (const g of this.codes.genders) if (cellId(a.code, g.code) === id) return `${a.label}, ${g.label}`;
+    }
+    return '';
   }
 
   error(id) {
@@ -282,7 +295,12 @@ export class Log extends LitElement {
       ${this.formError ? html`
         <div id="form-error" class="error-summary" role="alert" tabindex="-1">
           <p>${this.formError}</p>
-          ${this.errors.unplaced.length ? html`<ul>${this.errors.unplaced.map(v => html`<li>${v.message}</li>`)}</ul>` : ''}
+          <ul>
+            ${Object.entries(this.errors.byField).map(([id, violations]) => html`
+              <li><button type="button" class="link" @click=${() => this.focusField(id)}>
+                ${violations.map(v => this.message(id, v)).join(' ')}</button></li>`)}
+            ${this.errors.unplaced.map(v => html`<li>${v.message}</li>`)}
+          </ul>
         </div>` : ''}
       ${this.conflict ? html`
         <div id="conflict" class="error-summary" role="alert" tabindex="-1">
@@ -421,7 +439,7 @@ export class Log extends LitElement {
 
   cell(t, a, g) {
     const id = cellId(a.code, g.code);
-    const name = `${a.label}, ${g.label}`;
+    const name = this.cellName(id);
     return html`
       <div class="cell">
         <input id=${id} type="number" inputmode="numeric" min="0" max="10000" placeholder="0"

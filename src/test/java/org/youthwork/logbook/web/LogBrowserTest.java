@@ -44,6 +44,7 @@ class LogBrowserTest extends BrowserTest {
         assertAccessible("log");
         assertFits360("log");
         screenshot("log");
+        fullPage("log-full");
 
         click("save");
         assertEquals("Saved: “Board games evening”, 7 participants.", waitFor(By.id("saved")).getText());
@@ -164,14 +165,27 @@ class LogBrowserTest extends BrowserTest {
         assertAccessible("log refused");
         assertFits360("log refused");
         screenshot("log-refused");
+        fullPage("log-refused-full");
         assertEquals(0, sessions(centre).getList("items").size());
+        browser.findElement(By.cssSelector("#form-error li button")).click();
+        assertEquals("first-time", script("return document.activeElement.id;"), "the summary leads to the field");
 
         type("first-time", "2");
+        type("count-UNDER_15-MALE", "20000");
+        click("save");
+        assertEquals("Under 15, Male: enter a count from 0 to 10000.",
+                waitFor(By.id("count-UNDER_15-MALE-error")).getText(), "participants[1].count is that cell");
+        assertEquals("true", browser.findElement(By.id("count-UNDER_15-MALE")).getAttribute("aria-invalid"));
+        assertTrue(browser.findElements(By.id("first-time-error")).isEmpty(), "only what is still wrong is marked");
+        assertAccessible("log refused count");
+
+        type("count-UNDER_15-MALE", "1");
         click("save");
         waitFor(By.id("saved"));
         JsonPath stored = sessions(centre);
         assertEquals(1, stored.getList("items").size());
         assertEquals(2, stored.getInt("items[0].firstTimeParticipants"));
+        assertEquals(4, stored.getInt("items[0].participantsTotal"));
         assertEquals("Two new faces.", stored.getString("items[0].notes"));
     }
 
@@ -254,7 +268,7 @@ class LogBrowserTest extends BrowserTest {
     }
 
     @Test
-    void shouldSayClearlyThatAYouthWorkerCannotCorrectAnothersSession() {
+    void shouldSayClearlyWhatCannotBeCorrected() {
         String centre = centre("Form centre");
         String id = Api.createSession(Api.session(centre));
         signedIn(account("YOUTH_WORKER", centre));
@@ -266,6 +280,13 @@ class LogBrowserTest extends BrowserTest {
         assertEquals("Street outreach at the bus station", value("title"));
         assertAccessible("log forbidden");
         screenshot("log-forbidden");
+
+        go("#/log?queued=" + java.util.UUID.randomUUID());
+        assertEquals("This session is no longer waiting on this device: it may have been sent already.",
+                waitFor(By.id("form-error")).getText());
+        go("#/log");
+        waitForValue("title", "");
+        assertEquals("Log a session", text("log-heading"));
     }
 
     @Test
@@ -296,6 +317,16 @@ class LogBrowserTest extends BrowserTest {
         script("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
         actions++;
+    }
+
+    /** The whole form in one picture, as the phone would show it scrolled through. */
+    private void fullPage(String page) {
+        long height = (Long) script("return document.documentElement.scrollHeight;");
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        screenshot(page);
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** Sets a value as a picker would (not counted: the tests that count actions never change the time). */
