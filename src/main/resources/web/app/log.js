@@ -65,6 +65,7 @@ export class Log extends LitElement {
   }
 
   async open() {
+    const opening = (this.opening = {});
     this.f = null;
     this.failure = null;
     this.clearMessages();
@@ -75,6 +76,7 @@ export class Log extends LitElement {
     const places = await cached('logbook.municipalities.' + country, `/api/v1/municipalities?country=${country}&size=500`);
     this.municipalities = (places?.items || []).sort((a, b) => a.name.localeCompare(b.name, this.lang));
     this.codes ||= await codeLists(this.lang);
+    if (opening !== this.opening) return; // another page of the form was opened meanwhile
     if (!this.codes) {
       this.failure = 'log.noCodes';
       return;
@@ -82,7 +84,9 @@ export class Log extends LitElement {
     if (this.mode === 'correct') await this.loadStored();
     else if (this.mode === 'queued') await this.loadQueued();
     else {
-      this.kept = await this.lastChoices();
+      const kept = await this.lastChoices();
+      if (opening !== this.opening) return;
+      this.kept = kept;
       this.fresh();
     }
   }
@@ -169,7 +173,7 @@ export class Log extends LitElement {
   async saveNew(session) {
     const result = await submit(session);
     if (result.state === 'stored' || result.state === 'queued') {
-      const kept = result.state === 'stored' ? result.session : session;
+      const kept = (result.state === 'stored' && result.session) || session;
       remember(this.me.id, kept);
       this.kept = defaultsOf(kept);
       if (result.state === 'stored') {

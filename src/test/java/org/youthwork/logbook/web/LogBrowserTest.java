@@ -290,7 +290,7 @@ class LogBrowserTest extends BrowserTest {
     }
 
     @Test
-    void shouldLabelTheFormInSlovenian() {
+    void shouldLabelTheFormInSlovenianAndBulgarian() {
         signedIn(account("YOUTH_WORKER", centre("Form centre")));
         waitFor(By.id("method-STREET"));
         new Select(browser.findElement(By.id("language"))).selectByValue("sl");
@@ -301,6 +301,12 @@ class LogBrowserTest extends BrowserTest {
         assertAccessible("log in Slovenian");
         assertFits360("log in Slovenian");
         screenshot("log-sl");
+
+        new Select(browser.findElement(By.id("language"))).selectByValue("bg");
+        waitForText(By.cssSelector("label[for='method-STREET']"), "Улична работа с младежи");
+        assertEquals("Запиши срещата", text("save"));
+        assertFits360("log in Bulgarian");
+        fullPage("log-bg-full");
     }
 
     // --- what the person does, counted ---
