@@ -309,6 +309,34 @@ class LogBrowserTest extends BrowserTest {
         fullPage("log-bg-full");
     }
 
+    @Test
+    void shouldSayTheSessionWillBeSentWhenThereIsNoConnection() {
+        signedIn(account("YOUTH_WORKER", centre("Form centre")));
+        type("title", "Outreach in the park");
+        type("count-15-19-FEMALE", "2");
+        click("method-STREET");
+        click("theme-HEALTH");
+        click("setting-PUBLIC_SPACE");
+        String id = (String) script("return document.querySelector('logbook-log').f.id;");
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                "offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            click("save");
+            assertEquals("No connection: the session is kept on this device and will be sent when the connection returns.",
+                    waitFor(By.id("queued")).getText());
+            assertEquals("", value("title"), "a fresh form for the next session");
+            assertTrue(!id.equals(script("return document.querySelector('logbook-log').f.id;")), "with a new id");
+            assertTrue(browser.findElement(By.id("method-STREET")).isSelected(), "and the choices just made");
+            assertAccessible("log queued");
+            assertFits360("log queued");
+            screenshot("log-queued");
+        } finally {
+            browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
+                    "offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+    }
+
     // --- what the person does, counted ---
 
     private void type(String id, String text) {
