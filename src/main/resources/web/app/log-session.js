@@ -10,7 +10,7 @@ export const FIELD_IDS = {
 };
 
 /** The fields in the collapsed "more details" part: an error there opens it. */
-export const MORE = ['municipality', 'first-time', 'unorganised', 'fewer-opportunities', 'estimated', 'volunteers',
+export const MORE = ['municipality', 'youth-workers', 'first-time', 'unorganised', 'fewer-opportunities', 'estimated', 'volunteers',
   'youth-led', 'young-leaders', 'notes'];
 
 /** What is remembered on the device from the last session a person logged: no personal data. */

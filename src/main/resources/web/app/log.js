@@ -50,6 +50,21 @@ export class Log extends LitElement {
     return this;
   }
 
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('signed-in', this.signedInAgain);
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('signed-in', this.signedInAgain);
+    super.disconnectedCallback();
+  }
+
+  /** A session to correct that could not load because the sign-in had expired loads once signed in again. */
+  signedInAgain = () => {
+    if (this.me && !this.f && !this.failure) this.open();
+  };
+
   get mode() {
     if (this.sessionId) return 'correct';
     return this.params && this.params.get('queued') ? 'queued' : 'new';

@@ -337,6 +337,25 @@ class LogBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void shouldOpenTheCorrectionOnceSignedInAgain() {
+        String centre = centre("Form centre");
+        String username = "worker-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String userId = Api.createUser(username, PASSWORD, "YOUTH_WORKER", "organisationId", centre);
+        String id = given().header("Authorization", "Bearer " + Api.token(username, PASSWORD))
+                .contentType(ContentType.JSON).body(Api.session(centre))
+                .post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        signedIn(username);
+        String newPassword = "a brand new long password";
+        given().contentType(ContentType.JSON).body(Map.of("password", newPassword))
+                .put("/api/v1/users/" + userId + "/password").then().statusCode(200);
+        go("#/sessions/" + id);
+        waitFor(By.id("expired"));
+        signIn(username, newPassword);
+        waitForValue("title", "Street outreach at the bus station");
+        assertEquals("Correct a session", text("log-heading"));
+    }
+
     // --- what the person does, counted ---
 
     private void type(String id, String text) {
