@@ -95,10 +95,23 @@ export async function discard(id) {
 }
 
 let sending = null;
+let again = false;
 
-/** Sends the signed-in account's waiting items, one at a time, oldest first; answers when done. */
+/**
+ * Sends the signed-in account's waiting items, one at a time, oldest first; answers when done. Asked while sending,
+ * it goes round once more after: the connection may have returned after this round found none.
+ */
 export function send() {
-  sending ??= sendWaiting().finally(() => { sending = null; });
+  if (sending) {
+    again = true;
+    return sending;
+  }
+  sending = (async () => {
+    do {
+      again = false;
+      await sendWaiting();
+    } while (again);
+  })().finally(() => { sending = null; });
   return sending;
 }
 
