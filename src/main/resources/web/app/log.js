@@ -65,6 +65,7 @@ export class Log extends LitElement {
   }
 
   async open() {
+    const opening = (this.opening = {});
     this.f = null;
     this.failure = null;
     this.clearMessages();
@@ -75,6 +76,7 @@ export class Log extends LitElement {
     const places = await cached('logbook.municipalities.' + country, `/api/v1/municipalities?country=${country}&size=500`);
     this.municipalities = (places?.items || []).sort((a, b) => a.name.localeCompare(b.name, this.lang));
     this.codes ||= await codeLists(this.lang);
+    if (opening !== this.opening) return; // another page of the form was opened meanwhile
     if (!this.codes) {
       this.failure = 'log.noCodes';
       return;
@@ -82,7 +84,9 @@ export class Log extends LitElement {
     if (this.mode === 'correct') await this.loadStored();
     else if (this.mode === 'queued') await this.loadQueued();
     else {
-      this.kept = await this.lastChoices();
+      const kept = await this.lastChoices();
+      if (opening !== this.opening) return;
+      this.kept = kept;
       this.fresh();
     }
   }
@@ -169,7 +173,7 @@ export class Log extends LitElement {
   async saveNew(session) {
     const result = await submit(session);
     if (result.state === 'stored' || result.state === 'queued') {
-      const kept = result.state === 'stored' ? result.session : session;
+      const kept = (result.state === 'stored' && result.session) || session;
       remember(this.me.id, kept);
       this.kept = defaultsOf(kept);
       if (result.state === 'stored') {
@@ -231,6 +235,12 @@ export class Log extends LitElement {
     }
   }
 
+  /** From the summary to the field: its input, or a group's first choice. */
+  focusField(id) {
+    const target = this.querySelector('#' + CSS.escape(id));
+    (target?.matches('fieldset') ? target.querySelector('input') : target)?.focus();
+  }
+
   async showFormError(text) {
     this.formError = text;
     this.errors = { byField: {}, unplaced: [] };
@@ -241,8 +251,15 @@ export class Log extends LitElement {
   /** The message for a violation in the person's language; the server's own words where we have none. */
   message(id, violation) {
     const key = 'log.invalid.' + (id.startsWith('count-') ? 'count' : id);
-    const text = this.t(key, { n: total(this.f, this.codes.ageBands, this.codes.genders) });
+    const text = this.t(key, { n: total(this.f, this.codes.ageBands, this.codes.genders), name: this.cellName(id) });
     return text === key ? violation.message : text;
+  }
+
+  cellName(id) {
+    for (const a of this.codes.ageBands) {
+      for (const g of this.codes.genders) if (cellId(a.code, g.code) === id) return `${a.label}, ${g.label}`;
+    }
+    return '';
   }
 
   error(id) {
@@ -267,7 +284,7 @@ export class Log extends LitElement {
   render() {
     const t = this.t;
     return html`
-      <h1>${this.heading()}</h1>
+      <h1 id="log-heading">${this.heading()}</h1>
       ${this.saved ? html`<p id="saved" class="confirmation" role="status">${t('log.saved', this.saved)}</p>` : ''}
       ${this.notice === 'log.queued' ? html`<p id="queued" class="notice" role="status">${t('log.queued')}</p>` : ''}
       ${this.notice === 'log.expired' ? html`<p id="expired-notice" class="notice" role="status">${t('log.expired')}</p>` : ''}
@@ -282,7 +299,12 @@ export class Log extends LitElement {
       ${this.formError ? html`
         <div id="form-error" class="error-summary" role="alert" tabindex="-1">
           <p>${this.formError}</p>
-          ${this.errors.unplaced.length ? html`<ul>${this.errors.unplaced.map(v => html`<li>${v.message}</li>`)}</ul>` : ''}
+          <ul>
+            ${Object.entries(this.errors.byField).map(([id, violations]) => html`
+              <li><button type="button" class="link" @click=${() => this.focusField(id)}>
+                ${violations.map(v => this.message(id, v)).join(' ')}</button></li>`)}
+            ${this.errors.unplaced.map(v => html`<li>${v.message}</li>`)}
+          </ul>
         </div>` : ''}
       ${this.conflict ? html`
         <div id="conflict" class="error-summary" role="alert" tabindex="-1">
@@ -421,7 +443,7 @@ export class Log extends LitElement {
 
   cell(t, a, g) {
     const id = cellId(a.code, g.code);
-    const name = `${a.label}, ${g.label}`;
+    const name = this.cellName(id);
     return html`
       <div class="cell">
         <input id=${id} type="number" inputmode="numeric" min="0" max="10000" placeholder="0"
