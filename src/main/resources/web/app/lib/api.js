@@ -14,6 +14,7 @@ export function signOut() {
   token = null;
   me = null;
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(ME);
 }
 
 /** Answers null when signed in, else the key of the message to show at the form. */
@@ -32,6 +33,7 @@ export async function signIn(username, password) {
     token = (await response.json()).access_token;
     sessionStorage.setItem(KEY, token);
     me = null;
+    sessionStorage.removeItem(ME);
     return null;
   }
   if (response.status === 429) return 'signIn.tooMany';
@@ -82,9 +84,22 @@ export async function get(path) {
 }
 
 let me = null;
+// Kept beside the token, so that a page opened again without a connection still knows whose sessions it queues.
+const ME = 'logbook.me';
 
-/** The signed-in account (GET /users/me), fetched once per sign-in. */
+/** The signed-in account (GET /users/me), fetched once per sign-in; without a connection, the one last fetched. */
 export async function currentUser() {
-  if (!me) me = await get('/api/v1/users/me');
+  if (!me) {
+    const answer = await request('GET', '/api/v1/users/me');
+    const kept = sessionStorage.getItem(ME);
+    if (answer.ok) {
+      me = answer.body;
+      sessionStorage.setItem(ME, JSON.stringify(me));
+    } else if (answer.status === 0 && kept && token) {
+      me = JSON.parse(kept);
+    } else {
+      throw new Error(`HTTP ${answer.status}`);
+    }
+  }
   return me;
 }
