@@ -51,8 +51,23 @@ final class Connectivity implements AutoCloseable {
      * Cuts the connection or brings it back. The workers come back before the pages: a page's online event may send
      * at once, and its requests pass through the worker.
      */
+    @SuppressWarnings("unchecked")
     void offline(boolean offline) {
         this.offline = offline;
+        // A worker that was already running may not be auto-attached: attach to each one by itself, and wait for it.
+        Map<String, Object> targets = cdp.sendAndWait(null, new Command<>("Target.getTargets", Map.of(),
+                in -> in.read(Map.class)), TIMEOUT);
+        for (Map<String, Object> target : (List<Map<String, Object>>) targets.get("targetInfos")) {
+            if ("service_worker".equals(target.get("type")) && !Boolean.TRUE.equals(target.get("attached"))) {
+                int before = sessions.size();
+                cdp.sendAndWait(null, new Command<>("Target.attachToTarget",
+                        Map.of("targetId", target.get("targetId"), "flatten", true)), TIMEOUT);
+                long until = System.nanoTime() + TIMEOUT.toNanos();
+                while (sessions.size() == before && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
         for (String type : List.of("service_worker", "page")) {
             for (Map.Entry<String, String> session : sessions.entrySet()) {
                 if (session.getValue().equals(type)) {
