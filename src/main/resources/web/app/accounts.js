@@ -212,20 +212,20 @@ export class Accounts extends LitElement {
       <form id="add-form" class="accounts-add" @submit=${this.add} novalidate aria-labelledby="add-heading">
         <h2 id="add-heading">${t('accounts.addHeading')}</h2>
         ${e.form ? html`<p id="add-error" class="error" role="alert" tabindex="-1">${e.form}</p>` : ''}
-        <label for="new-username">${t('accounts.username')}</label>
-        <p id="new-username-hint" class="hint">${t('accounts.usernameHint')}</p>
-        ${e.username ? html`<p id="new-username-error" class="field-error">${e.username}</p>` : ''}
-        <input id="new-username" name="username" autocomplete="off" autocapitalize="none" spellcheck="false"
-               aria-invalid=${e.username ? 'true' : 'false'}
-               aria-describedby=${e.username ? 'new-username-hint new-username-error' : 'new-username-hint'}>
-        <label for="new-password">${t('accounts.initialPassword')}</label>
-        <p id="new-password-hint" class="hint">${t('accounts.passwordHint')}</p>
-        ${e.password ? html`<p id="new-password-error" class="field-error">${e.password}</p>` : ''}
-        <input id="new-password" name="password" autocomplete="off" autocapitalize="none" spellcheck="false"
-               aria-invalid=${e.password ? 'true' : 'false'}
-               aria-describedby=${e.password ? 'new-password-hint new-password-error' : 'new-password-hint'}>
+        ${this.textField('new-username', 'username', t('accounts.username'), t('accounts.usernameHint'), e.username)}
+        ${this.textField('new-password', 'password', t('accounts.initialPassword'), t('accounts.passwordHint'), e.password)}
         <button id="add-account" type="submit" ?disabled=${this.busy === 'add'}>${t('accounts.add')}</button>
       </form>`;
+  }
+
+  /** A labelled text field with its hint and, when refused, its message, both read out with it. */
+  textField(id, name, label, hint, error) {
+    return html`
+      <label for=${id}>${label}</label>
+      <p id="${id}-hint" class="hint">${hint}</p>
+      ${error ? html`<p id="${id}-error" class="field-error">${error}</p>` : ''}
+      <input id=${id} name=${name} autocomplete="off" autocapitalize="none" spellcheck="false"
+             aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-hint ${id}-error` : `${id}-hint`}>`;
   }
 
   row(a) {

@@ -197,6 +197,9 @@ export class Log extends LitElement {
         this.notice = 'log.queued';
       }
       if (this.mode === 'queued') {
+        // On to a new session, keeping the confirmation: the form is the new-session one from now, not from when
+        // the shell passes the new route down, which would open it afresh and clear the message.
+        this.params = new URLSearchParams();
         this.loadedKey = 'q:';
         location.hash = '#/log';
       }

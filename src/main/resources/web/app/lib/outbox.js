@@ -7,6 +7,7 @@ import { currentUser, request, signedIn } from './api.js';
 /** Fired on window whenever the queue changes. */
 export const CHANGED = 'logbook-outbox';
 const RETRY_MS = 30000;
+const FIRST_RETRY_MS = 2000;
 const SESSIONS = 'sessions';
 
 let database;
@@ -107,26 +108,45 @@ export function send() {
     return sending;
   }
   sending = (async () => {
+    let unsent;
     do {
       again = false;
-      await sendWaiting();
+      unsent = await sendWaiting();
     } while (again);
+    if (unsent) retrySoon();
+    else retryIn = FIRST_RETRY_MS;
   })().finally(() => { sending = null; });
   return sending;
 }
 
+let retry = null;
+let retryIn = FIRST_RETRY_MS;
+
+/**
+ * The browser says it is online but the server did not answer: the connection often takes a moment to carry requests
+ * after it returns, so try again soon, then less often, up to the regular 30 s.
+ */
+function retrySoon() {
+  if (retry || !navigator.onLine) return;
+  retry = setTimeout(() => { retry = null; send(); }, retryIn);
+  retryIn = Math.min(retryIn * 2, RETRY_MS);
+}
+
+/** Sends what waits; answers true when the server did not take it (no answer, or a server error). */
 async function sendWaiting() {
   const account = await me();
-  if (!account) return;
+  if (!account) return false;
   for (const item of await all()) {
     if (item.state !== 'waiting') continue;
     // Checked right before each request: a session is never sent with another person's token.
-    if ((await me())?.id !== item.accountId) return;
+    if ((await me())?.id !== item.accountId) return false;
     const answer = await request('POST', '/api/v1/sessions', { body: item.session });
-    if (unreachable(answer.status) || answer.status === 401) return;
+    if (unreachable(answer.status)) return true;
+    if (answer.status === 401) return false;
     if (answer.ok) await remove(item.id);
     else await put({ ...item, state: 'refused', problem: answer.body });
   }
+  return false;
 }
 
 let started = false;

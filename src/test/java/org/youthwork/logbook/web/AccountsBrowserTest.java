@@ -39,18 +39,14 @@ class AccountsBrowserTest extends BrowserTest {
         assertTrue(browser.findElements(By.id("reset-" + own)).isEmpty());
         assertTrue(text("account-" + own).contains("another lead or an administrator can"), text("account-" + own));
 
-        assertAccessible("accounts");
-        assertFits360("accounts");
-        screenshot("accounts");
+        checkPage("accounts", "accounts");
 
         new Select(browser.findElement(By.id("language"))).selectByValue("sl");
         waitForText(By.cssSelector("logbook-accounts h1"), "Računi");
         assertEquals("Uporabniško ime", browser.findElement(By.cssSelector("label[for='new-username']")).getText());
         assertEquals("Aktiven", text("state-" + id(worker)));
         assertTrue(text("account-" + id(worker)).contains("Mladinski delavec"));
-        assertAccessible("accounts in Slovenian");
-        assertFits360("accounts in Slovenian");
-        screenshot("accounts-sl");
+        checkPage("accounts in Slovenian", "accounts-sl");
     }
 
     @Test
@@ -89,9 +85,7 @@ class AccountsBrowserTest extends BrowserTest {
         assertEquals("too short", password.getAttribute("value"), "what was typed stays");
         assertEquals(username, browser.findElement(By.id("new-username")).getAttribute("value"));
         given().queryParam("q", username).get("/api/v1/users").then().statusCode(200).body("total", equalTo(0));
-        assertAccessible("accounts with a refused password");
-        assertFits360("accounts with a refused password");
-        screenshot("accounts-refused");
+        checkPage("accounts with a refused password", "accounts-refused");
 
         browser.findElement(By.id("new-username")).clear();
         browser.findElement(By.id("new-username")).sendKeys(taken);
@@ -107,10 +101,8 @@ class AccountsBrowserTest extends BrowserTest {
 
     @Test
     void shouldResetAWorkersPassword() {
-        String centre = centre("Accounts centre");
-        String worker = account("YOUTH_WORKER", centre);
+        String worker = leadWithAWorkerAtAccounts();
         String id = id(worker);
-        signedInAtAccounts(account("ORGANISATION_LEAD", centre));
 
         waitFor(By.id("reset-" + id)).click();
         WebElement field = waitFor(By.id("reset-password-" + id));
@@ -120,9 +112,7 @@ class AccountsBrowserTest extends BrowserTest {
         assertEquals("Enter 10 to 200 characters.", waitFor(By.id("reset-password-" + id + "-error")).getText());
         assertEquals("short", field.getAttribute("value"));
         assertEquals("true", field.getAttribute("aria-invalid"));
-        assertAccessible("accounts with a refused reset");
-        assertFits360("accounts with a refused reset");
-        screenshot("accounts-reset-refused");
+        checkPage("accounts with a refused reset", "accounts-reset-refused");
         assertTrue(!Api.token(worker, PASSWORD).isEmpty(), "a refused reset changes nothing");
 
         field.clear();
@@ -136,18 +126,14 @@ class AccountsBrowserTest extends BrowserTest {
 
     @Test
     void shouldDisableAWorkerAfterConfirmingAndEnableAgain() {
-        String centre = centre("Accounts centre");
-        String worker = account("YOUTH_WORKER", centre);
+        String worker = leadWithAWorkerAtAccounts();
         String id = id(worker);
-        signedInAtAccounts(account("ORGANISATION_LEAD", centre));
 
         waitFor(By.id("disable-" + id)).click();
         WebElement confirm = waitFor(By.id("disable-confirm-" + id));
         assertEquals(confirm, browser.switchTo().activeElement());
         assertTrue(!Api.token(worker, PASSWORD).isEmpty(), "nothing changes before the lead confirms");
-        assertAccessible("accounts confirming to disable");
-        assertFits360("accounts confirming to disable");
-        screenshot("accounts-disable-confirm");
+        checkPage("accounts confirming to disable", "accounts-disable-confirm");
         browser.findElement(By.id("disable-cancel-" + id)).click();
         assertTrue(browser.findElements(By.id("disable-confirm-" + id)).isEmpty());
 
@@ -158,13 +144,20 @@ class AccountsBrowserTest extends BrowserTest {
         assertTrue(text("state-" + id).startsWith("Disabled since "), text("state-" + id));
         given().get("/api/v1/users/{id}", id).then().statusCode(200).body("disabled", equalTo(true));
         assertRefused(worker, PASSWORD);
-        assertAccessible("accounts with a disabled account");
-        screenshot("accounts-disabled");
+        checkPage("accounts with a disabled account", "accounts-disabled");
 
         enable.click();
         waitFor(By.id("disable-" + id));
         assertEquals("Active", text("state-" + id));
         assertTrue(!Api.token(worker, PASSWORD).isEmpty(), "enabled again, it signs in");
+    }
+
+    /** A new centre with a youth worker, whose lead is signed in at the accounts page; answers the worker. */
+    private String leadWithAWorkerAtAccounts() {
+        String centre = centre("Accounts centre");
+        String worker = account("YOUTH_WORKER", centre);
+        signedInAtAccounts(account("ORGANISATION_LEAD", centre));
+        return worker;
     }
 
     private void signedInAtAccounts(String lead) {

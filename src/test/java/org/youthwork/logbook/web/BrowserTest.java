@@ -161,6 +161,18 @@ abstract class BrowserTest {
         return browser.findElement(by);
     }
 
+    /** The page as it is now passes axe and fits 360 px, and its screenshot is saved under that name. */
+    void checkPage(String state, String screenshotName) {
+        checkPage(state);
+        screenshot(screenshotName);
+    }
+
+    /** The page as it is now passes axe and fits 360 px. */
+    void checkPage(String state) {
+        assertAccessible(state);
+        assertFits360(state);
+    }
+
     /** The page fits 360 px: nothing makes it scroll sideways. */
     void assertFits360(String page) {
         assertEquals(360L, script("return window.innerWidth;"));

@@ -84,6 +84,10 @@ final class Connectivity implements AutoCloseable {
 
     @Override
     public void close() {
-        cdp.close();
+        try {
+            cdp.close();
+        } catch (RuntimeException alreadyGone) {
+            // The browser quit first: its DevTools connection went with it.
+        }
     }
 }

@@ -41,18 +41,14 @@ class LogBrowserTest extends BrowserTest {
         click("theme-CULTURE");
         click("setting-YOUTH_CENTRE");
         assertEquals("7", text("participants-total"));
-        assertAccessible("log");
-        assertFits360("log");
-        screenshot("log");
+        checkPage("log", "log");
         fullPage("log-full");
 
         click("save");
         assertEquals("Saved: “Board games evening”, 7 participants.", waitFor(By.id("saved")).getText());
         assertEquals("", value("title"), "a fresh form for the next session");
         assertEquals("", value("count-15-19-FEMALE"));
-        assertAccessible("log saved");
-        assertFits360("log saved");
-        screenshot("log-saved");
+        checkPage("log saved", "log-saved");
 
         JsonPath stored = sessions(centre);
         assertEquals(1, stored.getList("items").size(), "stored exactly once");
@@ -84,9 +80,7 @@ class LogBrowserTest extends BrowserTest {
         waitFor(By.id("saved"));
 
         assertDefaults("after the first session");
-        assertAccessible("log with defaults");
-        assertFits360("log with defaults");
-        screenshot("log-defaults");
+        checkPage("log with defaults", "log-defaults");
 
         // A device that remembers nothing takes them from the person's newest session on the server.
         script("Object.keys(localStorage).filter(k => k.startsWith('logbook.defaults.')).forEach(k => localStorage.removeItem(k));");
@@ -162,9 +156,7 @@ class LogBrowserTest extends BrowserTest {
         assertEquals("5", value("first-time"));
         assertEquals("Two new faces.", value("notes"));
         assertTrue(browser.findElement(By.id("method-OPEN")).isSelected());
-        assertAccessible("log refused");
-        assertFits360("log refused");
-        screenshot("log-refused");
+        checkPage("log refused", "log-refused");
         fullPage("log-refused-full");
         assertEquals(0, sessions(centre).getList("items").size());
         browser.findElement(By.cssSelector("#form-error li button")).click();
@@ -208,9 +200,7 @@ class LogBrowserTest extends BrowserTest {
 
         waitFor(By.id("expired"));
         assertEquals("Late-night basketball", value("title"), "the page stays under the sign-in form");
-        assertAccessible("log expired");
-        assertFits360("log expired");
-        screenshot("log-expired");
+        checkPage("log expired", "log-expired");
         assertEquals("Your sign-in expired before the session was sent. Sign in again, then press Save: everything you "
                 + "typed is kept.", browser.findElement(By.id("expired-notice")).getText());
         signIn(username, newPassword);
@@ -252,9 +242,7 @@ class LogBrowserTest extends BrowserTest {
         WebElement conflict = waitFor(By.id("conflict"));
         assertTrue(conflict.getText().contains("Someone else changed this session"), conflict.getText());
         assertEquals("Outreach at the station", value("title"), "nothing is thrown away before the person asks");
-        assertAccessible("log conflict");
-        assertFits360("log conflict");
-        screenshot("log-conflict");
+        checkPage("log conflict", "log-conflict");
 
         click("reload");
         waitForValue("title", "Changed by the lead");
@@ -278,8 +266,7 @@ class LogBrowserTest extends BrowserTest {
         WebElement error = waitFor(By.id("form-error"));
         assertTrue(error.getText().contains("You may not correct this session"), error.getText());
         assertEquals("Street outreach at the bus station", value("title"));
-        assertAccessible("log forbidden");
-        screenshot("log-forbidden");
+        checkPage("log forbidden", "log-forbidden");
 
         go("#/log?queued=" + java.util.UUID.randomUUID());
         assertEquals("This session is no longer waiting on this device: it may have been sent already.",
@@ -298,9 +285,7 @@ class LogBrowserTest extends BrowserTest {
         assertEquals("Vpiši srečanje", text("log-heading"));
         assertEquals("Mladinski center", browser.findElement(By.cssSelector("label[for='setting-YOUTH_CENTRE']")).getText());
         assertEquals("Shrani srečanje", text("save"));
-        assertAccessible("log in Slovenian");
-        assertFits360("log in Slovenian");
-        screenshot("log-sl");
+        checkPage("log in Slovenian", "log-sl");
 
         new Select(browser.findElement(By.id("language"))).selectByValue("bg");
         waitForText(By.cssSelector("label[for='method-STREET']"), "Улична работа с младежи");
@@ -328,9 +313,7 @@ class LogBrowserTest extends BrowserTest {
             assertEquals("", value("title"), "a fresh form for the next session");
             assertTrue(!id.equals(script("return document.querySelector('logbook-log').f.id;")), "with a new id");
             assertTrue(browser.findElement(By.id("method-STREET")).isSelected(), "and the choices just made");
-            assertAccessible("log queued");
-            assertFits360("log queued");
-            screenshot("log-queued");
+            checkPage("log queued", "log-queued");
         } finally {
             browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of(
                     "offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));

@@ -84,9 +84,7 @@ class OverviewBrowserTest extends BrowserTest {
                 + " months recorded; regular from " + year.getInt("indicator223.regularMonthsRequired") + "."), recorded);
         assertEquals(year.getBoolean("indicator223.regular") ? "We record regularly." : "Not regular yet.", text("overview-regular"));
 
-        assertAccessible("overview");
-        assertFits360("overview");
-        screenshot("overview");
+        checkPage("overview", "overview");
         script("document.getElementById('overview-recorded-heading').scrollIntoView();");
         screenshot("overview-by-month");
         script("document.getElementById('overview-by-method-heading').scrollIntoView();");
@@ -111,9 +109,7 @@ class OverviewBrowserTest extends BrowserTest {
         assertEquals("Srečanja", browser.findElement(By.id("by-method-sessions")).getText());
         assertTrue(text("overview-months-recorded").contains(" od "), text("overview-months-recorded"));
 
-        assertAccessible("overview in Slovenian");
-        assertFits360("overview in Slovenian");
-        screenshot("overview-sl");
+        checkPage("overview in Slovenian", "overview-sl");
     }
 
     private static void session(String centre, LocalDate date, int minutes, List<String> methods, boolean youthLed) {

@@ -51,9 +51,7 @@ class SessionsBrowserTest extends BrowserTest {
         assertTrue(card.contains("Participants\n11"), card);
         assertTrue(card.contains("Duration\n2 hr"), card);
         assertTrue(card.contains("Logged by\nyou"), card);
-        assertAccessible("sessions");
-        assertFits360("sessions");
-        screenshot("sessions");
+        checkPage("sessions", "sessions");
     }
 
     @Test
@@ -73,8 +71,7 @@ class SessionsBrowserTest extends BrowserTest {
         waitUntil(() -> shownIds().size() == 21);
         assertEquals(apiIds(centre, Map.of("size", 50)), shownIds());
         assertTrue(browser.findElements(By.id("sessions-more")).isEmpty(), "nothing more to show");
-        assertAccessible("sessions, all shown");
-        assertFits360("sessions, all shown");
+        checkPage("sessions, all shown");
     }
 
     @Test
@@ -103,9 +100,7 @@ class SessionsBrowserTest extends BrowserTest {
         assertEquals(apiIds(centre, street), shownIds());
         assertEquals(List.of("Street and online, last month", "Street, last month"), titles());
         assertTrue(browser.getCurrentUrl().endsWith("#/sessions?month=" + month + "&method=STREET"), browser.getCurrentUrl());
-        assertAccessible("sessions filtered");
-        assertFits360("sessions filtered");
-        screenshot("sessions-filtered");
+        checkPage("sessions filtered", "sessions-filtered");
 
         browser.navigate().refresh();
         waitForText(By.id("sessions-total"), "2 sessions");
@@ -118,18 +113,14 @@ class SessionsBrowserTest extends BrowserTest {
         new Select(browser.findElement(By.id("sessions-method"))).selectByValue("COUNSELLING");
         assertEquals("No sessions match this month and method.", waitFor(By.id("sessions-empty")).getText());
         assertTrue(browser.findElements(By.id("sessions-total")).isEmpty());
-        assertAccessible("sessions empty");
-        assertFits360("sessions empty");
-        screenshot("sessions-empty");
+        checkPage("sessions empty", "sessions-empty");
 
         offline(true);
         new Select(browser.findElement(By.id("sessions-method"))).selectByValue("");
         assertEquals("No connection: the sessions could not be loaded. Try again when you are online.",
                 waitFor(By.id("sessions-status")).getText());
         assertTrue(browser.findElements(By.cssSelector(".session-card")).isEmpty(), "no list of other filters");
-        assertAccessible("sessions offline");
-        assertFits360("sessions offline");
-        screenshot("sessions-offline");
+        checkPage("sessions offline", "sessions-offline");
         offline(false);
         browser.findElement(By.id("sessions-retry")).click();
         waitForText(By.id("sessions-total"), "3 sessions");
@@ -154,9 +145,7 @@ class SessionsBrowserTest extends BrowserTest {
         assertTrue(browser.findElements(By.id("delete-" + theirs)).isEmpty(), "not another youth worker's");
         assertTrue(browser.findElements(By.id("open-" + theirs)).isEmpty(), "not another youth worker's");
         assertTrue(browser.findElement(By.id("session-" + theirs)).getText().contains("Logged by\nsomeone else"));
-        assertAccessible("sessions as a youth worker");
-        assertFits360("sessions as a youth worker");
-        screenshot("sessions-youth-worker");
+        checkPage("sessions as a youth worker", "sessions-youth-worker");
 
         browser.findElement(By.id("sign-out")).click();
         signIn(lead, PASSWORD);
@@ -167,9 +156,7 @@ class SessionsBrowserTest extends BrowserTest {
         assertEquals(1, browser.findElements(By.id("delete-" + theirs)).size());
         assertEquals(1, browser.findElements(By.id("open-" + theirs)).size());
         waitUntil(() -> browser.findElement(By.id("session-" + theirs)).getText().contains("Logged by\n" + colleague));
-        assertAccessible("sessions as the lead");
-        assertFits360("sessions as the lead");
-        screenshot("sessions-lead");
+        checkPage("sessions as the lead", "sessions-lead");
     }
 
     @Test
@@ -187,9 +174,7 @@ class SessionsBrowserTest extends BrowserTest {
         browser.findElement(By.id("delete-" + doomed)).click();
         assertEquals("confirm-delete-" + doomed, waitFor(By.id("confirm-delete-" + doomed)).getDomAttribute("id"));
         assertEquals("confirm-delete-" + doomed, script("return document.activeElement.id;"), "the focus is on the confirmation");
-        assertAccessible("sessions, confirming a delete");
-        assertFits360("sessions, confirming a delete");
-        screenshot("sessions-confirm-delete");
+        checkPage("sessions, confirming a delete", "sessions-confirm-delete");
 
         offline(true);
         browser.findElement(By.id("confirm-delete-" + doomed)).click();
@@ -197,8 +182,7 @@ class SessionsBrowserTest extends BrowserTest {
                 waitFor(By.id("sessions-status")).getText());
         assertEquals(1, browser.findElements(By.id("session-" + doomed)).size(), "the row stays");
         assertEquals("3 sessions", browser.findElement(By.id("sessions-total")).getText());
-        assertAccessible("sessions, delete offline");
-        screenshot("sessions-delete-offline");
+        checkPage("sessions, delete offline", "sessions-delete-offline");
         offline(false);
 
         browser.findElement(By.id("delete-" + doomed)).click();
@@ -210,9 +194,7 @@ class SessionsBrowserTest extends BrowserTest {
         given().get("/api/v1/sessions/" + doomed).then().statusCode(404);
         assertEquals(2, given().queryParam("organisationId", centre).get("/api/v1/sessions").then().statusCode(200)
                 .extract().<Integer>path("total"));
-        assertAccessible("sessions, deleted");
-        assertFits360("sessions, deleted");
-        screenshot("sessions-deleted");
+        checkPage("sessions, deleted", "sessions-deleted");
     }
 
     @Test
@@ -237,9 +219,7 @@ class SessionsBrowserTest extends BrowserTest {
         assertTrue(conflict.startsWith("Someone else changed “Before the change” after the list was loaded, so it was not deleted."), conflict);
         given().get("/api/v1/sessions/" + id).then().statusCode(200);
         assertEquals("sessions-reload", script("return document.activeElement.id;"));
-        assertAccessible("sessions, conflict");
-        assertFits360("sessions, conflict");
-        screenshot("sessions-conflict");
+        checkPage("sessions, conflict", "sessions-conflict");
 
         browser.findElement(By.id("sessions-reload")).click();
         waitUntil(() -> titles().equals(List.of("After the change")));
@@ -271,9 +251,7 @@ class SessionsBrowserTest extends BrowserTest {
                 .equals("Ulično mladinsko delo · Delo z neformalnimi interesnimi skupinami mladih"));
         assertEquals("Vse metode", new Select(browser.findElement(By.id("sessions-method"))).getFirstSelectedOption().getText());
         assertTrue(browser.findElement(By.cssSelector(".session-card")).getText().contains("Kdo je vpisal\nvi"));
-        assertAccessible("sessions in Slovenian");
-        assertFits360("sessions in Slovenian");
-        screenshot("sessions-sl");
+        checkPage("sessions in Slovenian", "sessions-sl");
     }
 
     private static Map<String, Object> session(String centre, String title, LocalDate date, List<String> methods) {

@@ -40,8 +40,7 @@ class SignInBrowserTest extends BrowserTest {
         assertFalse(token.isEmpty(), "the token is kept in sessionStorage");
         assertEquals(Boolean.FALSE, script("const t = arguments[0]; return Object.keys(localStorage)"
                 + ".some(k => k.includes('token') || localStorage.getItem(k).includes(t));", token), "no token in localStorage");
-        assertAccessible("me");
-        screenshot("me");
+        checkPage("me", "me");
 
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("username"));
@@ -64,8 +63,7 @@ class SignInBrowserTest extends BrowserTest {
         WebElement error = waitFor(By.id("sign-in-error"));
         assertEquals("The username or the password is wrong.", error.getText());
         assertEquals(username, browser.findElement(By.id("username")).getAttribute("value"), "what was typed stays");
-        assertAccessible("sign-in with an error");
-        screenshot("sign-in-wrong-password");
+        checkPage("sign-in with an error", "sign-in-wrong-password");
     }
 
     @Test
@@ -88,9 +86,7 @@ class SignInBrowserTest extends BrowserTest {
     void shouldFitAPhoneAndPassAxeOnTheSignInPage() {
         open();
         waitFor(By.id("username"));
-        screenshot("sign-in");
-        assertFits360("sign-in");
-        assertAccessible("sign-in");
+        checkPage("sign-in", "sign-in");
     }
 
     @Test
