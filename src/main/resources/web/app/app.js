@@ -8,10 +8,25 @@ import './sessions.js';
 import './overview.js';
 import './accounts.js';
 import './outbox-panel.js';
+import './municipality.js';
+import './area.js';
+import './report.js';
+import './indicator.js';
 
 const CENTRE = ['YOUTH_WORKER', 'ORGANISATION_LEAD'];
+const NETWORK = ['NETWORK_COORDINATOR', 'ADMIN'];
+const AREAS = ['MUNICIPALITY', ...NETWORK];
 
-/** The pages, by the hash's first part; each says who may see it and appears in the navigation in this order. */
+/** The country a network page opens on: the coordinator's own; an administrator's first. */
+function homeCountry(me) {
+  return me.country || 'SI';
+}
+
+/**
+ * The pages, by the hash's first part; each says who may see it and, unless `nav` is false, appears in the navigation
+ * in this order, linked to `href` (default `#/<page>`). The service checks every request again: a page only saves a
+ * round trip to a 403.
+ */
 const PAGES = {
   log: { roles: CENTRE, render: (p) => html`<logbook-log .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-log>` },
   sessions: { roles: CENTRE, render: (p) => p.rest
@@ -19,8 +34,27 @@ const PAGES = {
       : html`<logbook-sessions .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-sessions>` },
   overview: { roles: CENTRE, render: (p) => html`<logbook-overview .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-overview>` },
   accounts: { roles: ['ORGANISATION_LEAD'], render: (p) => html`<logbook-accounts .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-accounts>` },
+  // #/areas/municipalities/SI-133, #/areas/regions/SI034, #/areas/countries/SI
+  areas: {
+    roles: AREAS,
+    href: (me) => me.role === 'MUNICIPALITY' ? `#/areas/municipalities/${me.municipalityCode}` : `#/areas/countries/${homeCountry(me)}`,
+    render: (p) => {
+      const [level, code] = (p.rest || '').split('/');
+      return level === 'municipalities'
+        ? html`<logbook-municipality .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params} .code=${code}></logbook-municipality>`
+        : html`<logbook-area .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params} .level=${level} .code=${code}></logbook-area>`;
+    },
+  },
+  indicator: { roles: NETWORK, render: (p) => html`<logbook-indicator .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params}></logbook-indicator>` },
+  // #/report/municipalities/SI-133?from=…&to=…: one printable page, opened from the municipality's page.
+  report: { roles: AREAS, nav: false, render: (p) => html`<logbook-report .t=${p.t} .lang=${p.lang} .me=${p.me} .params=${p.params} .code=${(p.rest || '').split('/')[1]}></logbook-report>` },
   me: { roles: null, render: (p) => html`<logbook-home .t=${p.t} .me=${p.me}></logbook-home>` },
 };
+
+/** Where a person lands after signing in, and on a page they may not see. */
+function landing(me) {
+  return CENTRE.includes(me.role) ? 'log' : AREAS.includes(me.role) ? 'areas' : 'me';
+}
 
 /** '#/sessions/abc?month=2026-11' → {page: 'sessions', rest: 'abc', params: URLSearchParams} */
 function route() {
@@ -115,18 +149,23 @@ export class LogbookApp extends LitElement {
   page(t) {
     let { page, rest, params } = this.route;
     if (!allowed(page, this.me)) {
-      page = CENTRE.includes(this.me.role) ? 'log' : 'me';
+      page = landing(this.me);
+      rest = null;
+    }
+    if (page === 'areas' && !rest) {
+      [, rest] = PAGES.areas.href(this.me).split('#/areas/');
     }
     return PAGES[page].render({ t, lang: this.lang, me: this.me, rest, params });
   }
 
   navigation(t) {
-    const current = allowed(this.route.page, this.me) ? this.route.page : (CENTRE.includes(this.me.role) ? 'log' : 'me');
+    const current = allowed(this.route.page, this.me) ? this.route.page : landing(this.me);
     return html`
       <nav aria-label=${t('nav.label')}>
         <ul>
-          ${Object.keys(PAGES).filter(p => allowed(p, this.me)).map(p => html`
-            <li><a id="nav-${p}" href="#/${p}" aria-current=${current === p ? 'page' : 'false'}>${t('nav.' + p)}</a></li>`)}
+          ${Object.keys(PAGES).filter(p => allowed(p, this.me) && PAGES[p].nav !== false).map(p => html`
+            <li><a id="nav-${p}" href=${PAGES[p].href ? PAGES[p].href(this.me) : `#/${p}`}
+                   aria-current=${current === p ? 'page' : 'false'}>${t('nav.' + p)}</a></li>`)}
           <li><button id="sign-out" type="button" class="link" @click=${this.signOut}>${t('home.signOut')}</button></li>
         </ul>
       </nav>

@@ -78,8 +78,16 @@ abstract class BrowserTest {
 
     /** A new account of that role in that centre, answering its username; its password is {@link #PASSWORD}. */
     static String account(String role, String organisationId) {
+        return account(role, "organisationId", organisationId);
+    }
+
+    /**
+     * A new account of that role and scope, e.g. ("MUNICIPALITY", "municipalityCode", "SI-133") or
+     * ("NETWORK_COORDINATOR", "country", "SI"), answering its username; its password is {@link #PASSWORD}.
+     */
+    static String account(String role, String scope, String value) {
         String username = role.toLowerCase().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.createUser(username, PASSWORD, role, "organisationId", organisationId);
+        Api.createUser(username, PASSWORD, role, scope, value);
         return username;
     }
 
