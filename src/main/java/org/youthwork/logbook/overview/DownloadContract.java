@@ -40,7 +40,8 @@ public class DownloadContract implements OASFilter {
                 .description("csv or xlsx: a download, whatever Accept says")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("csv", "xlsx"))));
         parameter(operation, OASFactory.createParameter().name("locale").in(Parameter.In.QUERY)
-                .description("CSV and XLSX only: the language of the headings and labels; sl and bg also write the CSV with "
+                .description("CSV and XLSX only (a JSON request with it is refused): the language of the headings and labels; "
+                        + "sl and bg also write the CSV with "
                         + "; and a decimal comma, en with , and a decimal point. Default: from Accept-Language")
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of("sl", "en", "bg"))));
         parameter(operation, OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER).example("sl")
