@@ -21,7 +21,7 @@ import java.util.List;
  * would give (a publication's, with small counts as texts) downloads the same.
  */
 @ApplicationScoped
-public class Downloads {
+class Downloads {
 
     /** For @Produces: below JSON's preference, so that a client that accepts anything gets JSON. */
     static final String CSV_PRODUCED = "text/csv;qs=0.5";
