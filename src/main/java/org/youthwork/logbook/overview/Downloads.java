@@ -30,11 +30,12 @@ class Downloads {
     enum Format {
         CSV("csv", MediaType.valueOf("text/csv")), XLSX("xlsx", MediaType.valueOf(SpreadsheetXlsx.MEDIA_TYPE));
 
-        final String name;
+        /** As the format parameter names it, and the file's extension. */
+        final String parameter;
         final MediaType type;
 
-        Format(String name, MediaType type) {
-            this.name = name;
+        Format(String parameter, MediaType type) {
+            this.parameter = parameter;
             this.type = type;
         }
 
@@ -44,7 +45,7 @@ class Downloads {
                 return null;
             }
             for (Format f : values()) {
-                if (f.name.equals(value)) {
+                if (f.parameter.equals(value)) {
                     return f;
                 }
             }
@@ -62,7 +63,7 @@ class Downloads {
         this.json = json;
     }
 
-    /** Checks the parameters before anything is computed: a bad one is a 400 whoever asks. */
+    /** Checks the parameters before the service is asked: a bad one is a 400 before any scope check. */
     Request request(String format, String locale, HttpHeaders headers) {
         Format chosen = Format.parse(format);
         if (locale != null && !Labels.LANGUAGES.contains(locale)) {
@@ -117,7 +118,7 @@ class Downloads {
 
     /** An attachment named by the area or organisation and the period: as written (RFC 6266 filename*), and in ASCII. */
     private static Response answer(Request request, Object body, String type, String name, String fallback, String suffix) {
-        String extension = suffix + "." + request.format().name;
+        String extension = suffix + "." + request.format().parameter;
         String plain = ascii(name);
         return Response.ok(body, type)
                 .header("Content-Disposition", "attachment; filename=\"" + (plain.matches(".*[A-Za-z].*") ? plain : ascii(fallback))
