@@ -6,7 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,9 +28,11 @@ import org.youthwork.logbook.system.QueryParams;
 class OverviewResource {
 
     private final OverviewService overviews;
+    private final Downloads downloads;
 
-    OverviewResource(OverviewService overviews) {
+    OverviewResource(OverviewService overviews, Downloads downloads) {
         this.overviews = overviews;
+        this.downloads = downloads;
     }
 
     @GET
@@ -129,5 +134,51 @@ class OverviewResource {
                                  @QueryParam("from") @Parameter(ref = "from") String from,
                                  @QueryParam("to") @Parameter(ref = "to") String to) {
         return overviews.organisation(QueryParams.pathId(id), overviews.period(from, to));
+    }
+
+    // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)
+
+    @GET
+    @Path("/municipalities/{code}")
+    @Produces({Downloads.CSV_PRODUCED, Downloads.XLSX_PRODUCED})
+    @Operation(hidden = true)
+    public Response municipalityDownload(@PathParam("code") String code, @QueryParam("from") String from,
+                                         @QueryParam("to") String to, @QueryParam("format") String format,
+                                         @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        return downloads.overview(download, overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
+    }
+
+    @GET
+    @Path("/regions/{code}")
+    @Produces({Downloads.CSV_PRODUCED, Downloads.XLSX_PRODUCED})
+    @Operation(hidden = true)
+    public Response regionDownload(@PathParam("code") String code, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("format") String format,
+                                   @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        return downloads.overview(download, overviews.overview(Level.REGION, code, overviews.period(from, to)));
+    }
+
+    @GET
+    @Path("/countries/{code}")
+    @Produces({Downloads.CSV_PRODUCED, Downloads.XLSX_PRODUCED})
+    @Operation(hidden = true)
+    public Response countryDownload(@PathParam("code") String code, @QueryParam("from") String from,
+                                    @QueryParam("to") String to, @QueryParam("format") String format,
+                                    @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        return downloads.overview(download, overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
+    }
+
+    @GET
+    @Path("/organisations/{id}")
+    @Produces({Downloads.CSV_PRODUCED, Downloads.XLSX_PRODUCED})
+    @Operation(hidden = true)
+    public Response organisationDownload(@PathParam("id") String id, @QueryParam("from") String from,
+                                         @QueryParam("to") String to, @QueryParam("format") String format,
+                                         @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        return downloads.overview(download, overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
     }
 }

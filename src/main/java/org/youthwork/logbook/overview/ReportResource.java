@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ReportResource {
 
     private final AnnualAnalysisService analyses;
+    private final Downloads downloads;
 
-    ReportResource(AnnualAnalysisService analyses) {
+    ReportResource(AnnualAnalysisService analyses, Downloads downloads) {
         this.analyses = analyses;
+        this.downloads = downloads;
     }
 
     @GET
@@ -43,15 +47,14 @@ class ReportResource {
         return analyses.analysis(country, year);
     }
 
-    /** Lower server preference than JSON (qs), so that a client that accepts anything gets JSON. */
+    /** The same analysis, checked the same way, as CSV or XLSX (DownloadContract documents it). */
     @GET
-    @Produces("text/csv;qs=0.5")
+    @Produces({Downloads.CSV_PRODUCED, Downloads.XLSX_PRODUCED})
     @Operation(hidden = true)
-    public Response csv(@QueryParam("country") String country, @QueryParam("year") String year) {
-        AnnualAnalysis analysis = analyses.analysis(country, year);
-        return Response.ok(AnnualAnalysisCsv.write(analysis), AnnualAnalysisCsv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"annual-analysis-" + analysis.country() + "-"
-                        + analysis.year() + ".csv\"")
-                .build();
+    public Response download(@QueryParam("country") String country, @QueryParam("year") String year,
+                             @QueryParam("format") String format, @QueryParam("locale") String locale,
+                             @Context HttpHeaders headers) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        return downloads.annualAnalysis(download, analyses.analysis(country, year));
     }
 }

@@ -241,10 +241,15 @@ class OverviewFixturesTest {
                 .contentType("text/csv")
                 .extract().asString();
         String[] lines = csv.split("\r\n", -1);
-        org.junit.jupiter.api.Assertions.assertTrue(lines[0].startsWith("\uFEFForganisationId,name,municipalityCode,"));
+        // Without Accept-Language: English headings, ',' and a decimal point; the organisation's name first, its id last.
+        org.junit.jupiter.api.Assertions.assertTrue(lines[0].startsWith("\uFEFFOrganisation,Municipality,Municipality code,"
+                + "Sessions,Hours,Minutes,Youth-worker hours,Youth-worker minutes,Participants,"), lines[0]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[0].endsWith(",Organisation ID"), lines[0]);
         org.junit.jupiter.api.Assertions.assertEquals(4, lines.length, "header, two members, and the final line end");
-        org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith(a + ",Centre A,XF-A1,Alpha One,3,3.00,4.50,19,"), lines[1]);
-        org.junit.jupiter.api.Assertions.assertTrue(lines[2].startsWith(b + ",Centre B,XF-A2,Alpha Two,0,0.00,0.00,0,"), lines[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].startsWith("Centre A,Alpha One,XF-A1,3,3.00,180,4.50,270,19,"), lines[1]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].endsWith("," + a), lines[1]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[2].startsWith("Centre B,Alpha Two,XF-A2,0,0.00,0,0.00,0,0,"), lines[2]);
+        org.junit.jupiter.api.Assertions.assertTrue(lines[2].endsWith("," + b), lines[2]);
         org.junit.jupiter.api.Assertions.assertEquals("", lines[3]);
     }
 
