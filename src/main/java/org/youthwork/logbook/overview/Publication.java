@@ -23,7 +23,7 @@ public class Publication {
 
     Publication(OverviewService overviews, ObjectMapper mapper, LogbookConfig config) {
         this.overviews = overviews;
-        this.mapper = mapper;
+        this.mapper = PublishedFigures.treeMapper(mapper);
         this.threshold = config.publication().threshold();
     }
 

@@ -2,6 +2,7 @@ package org.youthwork.logbook.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +41,14 @@ final class PublishedFigures {
     private final Map<UUID, Cell> organisations = new HashMap<>();
     private final List<Cell> municipalities;
     private final List<Cell> regions;
+
+    /**
+     * The mapper to write trees with: the service's, but keeping the scale of decimals ("hours": 2.00, as the exact
+     * view writes it; a tree would strip it to 2 by default).
+     */
+    static ObjectMapper treeMapper(ObjectMapper mapper) {
+        return mapper.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
 
     /** allOrganisations: every row of the area's byOrganisation, not only the overview's first 50; null for none. */
     PublishedFigures(int threshold, Overview overview, List<OrganisationRow> allOrganisations) {
