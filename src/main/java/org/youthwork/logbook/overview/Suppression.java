@@ -92,14 +92,16 @@ final class Suppression {
             if (exposed == null) {
                 return;
             }
-            if (!hideOneMore(groupToWiden(exposed))) {
+            Group group = groupToWiden(exposed);
+            if (group == null) {
                 return;
             }
+            hideOneMore(group);
         }
         throw new IllegalStateException("Suppression did not settle");
     }
 
-    private boolean hideOneMore(Group group) {
+    private void hideOneMore(Group group) {
         Cell smallest = null;
         for (Cell member : group.members) {
             if (member.shown == Shown.EXACT && member.value > 0 && (smallest == null || member.value < smallest.value)) {
@@ -108,21 +110,23 @@ final class Suppression {
         }
         if (smallest != null) {
             smallest.shown = Shown.HIDDEN;
-            return true;
-        }
-        if (total.shown == Shown.EXACT && total.value > 0) {
+        } else if (total.shown == Shown.EXACT && total.value > 0) {
             total.shown = Shown.HIDDEN;
-            return true;
-        }
-        boolean changed = false;
-        for (Cell member : group.members) {
-            if (!member.anyValue) {
+        } else {
+            for (Cell member : group.members) {
                 member.shown = Shown.HIDDEN;
                 member.anyValue = true;
-                changed = true;
             }
         }
-        return changed;
+    }
+
+    /** Whether hideOneMore can still hide something in the group. */
+    private boolean canWiden(Group group) {
+        return (total.shown == Shown.EXACT && total.value > 0) || group.members.stream().anyMatch(m -> !m.anyValue);
+    }
+
+    private static boolean hasPublished(Group group) {
+        return group.members.stream().anyMatch(m -> m.shown == Shown.EXACT && m.value > 0);
     }
 
     private Cell exposed() {
@@ -139,23 +143,26 @@ final class Suppression {
         return null;
     }
 
-    /** The group of an exposed member; for the exposed total, the first group whose own sums pin it down. */
+    /**
+     * The group of an exposed member; for the exposed total (or a member pinned only through it), the first group
+     * whose own sums pin the total down, one with a published cell to hide first. Null when nothing can be hidden.
+     */
     private Group groupToWiden(Cell exposed) {
-        Group binding = null;
-        Group bindingWithPublished = null;
         for (Group group : groups) {
-            if (group.members.contains(exposed)) {
+            if (group.members.contains(exposed) && canWiden(group)) {
                 return group;
             }
-            if (group.own == null && bindsTotal(group)) {
-                binding = binding == null ? group : binding;
-                if (bindingWithPublished == null
-                        && group.members.stream().anyMatch(m -> m.shown == Shown.EXACT && m.value > 0)) {
-                    bindingWithPublished = group;
+        }
+        Group binding = null;
+        for (Group group : groups) {
+            if (group.own == null && canWiden(group) && bindsTotal(group)) {
+                if (hasPublished(group)) {
+                    return group;
                 }
+                binding = binding == null ? group : binding;
             }
         }
-        return bindingWithPublished != null ? bindingWithPublished : binding != null ? binding : groups.get(0);
+        return binding;
     }
 
     private boolean bindsTotal(Group group) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -67,19 +68,19 @@ class PublicationPropertiesIT {
         }
     }
 
-    @Property(tries = 400, seed = "20261202")
+    @Property(tries = 400, seed = "20261202", afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void shouldPublishNoSmallCountThatCanBeWorkedOut(@ForAll("sessions") List<Logged> sessions, @ForAll("levels") Level level,
                                                    @ForAll("thresholds") int threshold) {
         check(sessions, level, threshold);
     }
 
-    @Property(tries = 400, seed = "42")
+    @Property(tries = 400, seed = "42", afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void shouldPublishNoSmallCountThatCanBeWorkedOutUnderASecondSeed(@ForAll("sessions") List<Logged> sessions,
                                                                      @ForAll("levels") Level level, @ForAll("thresholds") int threshold) {
         check(sessions, level, threshold);
     }
 
-    @Property(tries = 400, seed = "-7160414139151563349")
+    @Property(tries = 400, seed = "-7160414139151563349", afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void shouldPublishNoSmallCountThatCanBeWorkedOutUnderAThirdSeed(@ForAll("sessions") List<Logged> sessions,
                                                                     @ForAll("levels") Level level, @ForAll("thresholds") int threshold) {
         check(sessions, level, threshold);
@@ -146,6 +147,11 @@ class PublicationPropertiesIT {
             } else if (sum == participants) {
                 assertTrue(members.stream().anyMatch(c -> !c.shown.isNumber()),
                         group.getKey() + " gives the withheld total away: " + published);
+                // A total of "<t" over t − 1 cells of "<t" and zeros: each is 1.
+                long small = members.stream().filter(c -> c.shown.asText().startsWith("<")).count();
+                boolean hidden = members.stream().anyMatch(c -> c.shown.asText().equals("x"));
+                assertTrue(!total.asText().startsWith("<") || hidden || small < threshold - 1,
+                        group.getKey() + ": " + small + " cells below " + threshold + " make a total below it: " + published);
             }
         }
     }
