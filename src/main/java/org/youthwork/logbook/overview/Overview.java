@@ -2,6 +2,7 @@ package org.youthwork.logbook.overview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Setting;
 import org.youthwork.logbook.session.Theme;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * beside them are exact, and every breakdown but methods and themes adds up to the totals exactly in minutes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Overview")
+@Schema(name = "Overview", properties = @SchemaProperty(name = "publication", ref = "PublicationNote"))
 public record Overview(
         AreaRef area,
         LocalDate from,
@@ -25,8 +26,8 @@ public record Overview(
         @Schema(description = "Every year the period touches is closed for the area's country: its figures are final")
         boolean closed,
         Totals totals,
-        @Schema(description = "Participants by age band (contacts, not persons)") Map<String, Long> byAgeBand,
-        @Schema(description = "Participants by gender (contacts, not persons)") Map<String, Long> byGender,
+        @Schema(ref = "PublishedCounts", description = "Participants by age band (contacts, not persons)") Map<String, Long> byAgeBand,
+        @Schema(ref = "PublishedCounts", description = "Participants by gender (contacts, not persons)") Map<String, Long> byGender,
         @Schema(description = "Every method; a session with several methods counts in full under each") List<MethodRow> byMethod,
         @Schema(description = "Every theme; a session with several themes counts in full under each") List<ThemeRow> byTheme,
         List<SettingRow> bySetting,
@@ -41,6 +42,9 @@ public record Overview(
         @Schema(description = "Every region of the country (countries only), zeros included") List<AreaRow> byRegion,
         Indicator223 indicator223) {
 
+    /** Counts of young people: numbers, or with publication=true perhaps "<5" or "x" (see {@link Publication}). */
+    static final String PARTICIPANTS = "PublishedCount";
+
     /** The areas, and ORGANISATION for an organisation's own overview (code: its id). */
     public enum Level { MUNICIPALITY, REGION, COUNTRY, ORGANISATION }
 
@@ -54,33 +58,37 @@ public record Overview(
             @Schema(description = "Σ durationMinutes, exact") long minutes,
             @Schema(description = "Σ durationMinutes × youthWorkers / 60, two decimals") BigDecimal youthWorkerHours,
             long youthWorkerMinutes,
-            @Schema(description = "Σ participant counts: contacts, not persons") long participants,
-            long firstTimeParticipants,
-            long unorganisedYouth,
-            long fewerOpportunities,
+            @Schema(ref = PARTICIPANTS, description = "Σ participant counts: contacts, not persons") long participants,
+            @Schema(ref = PARTICIPANTS) long firstTimeParticipants,
+            @Schema(ref = PARTICIPANTS) long unorganisedYouth,
+            @Schema(ref = PARTICIPANTS) long fewerOpportunities,
             long youthLedSessions,
             BigDecimal youthLedHours,
             long youthLedMinutes) {
     }
 
-    public record MethodRow(Method method, long sessions, BigDecimal hours, long minutes, long participants) {
+    public record MethodRow(Method method, long sessions, BigDecimal hours, long minutes,
+                            @Schema(ref = PARTICIPANTS) long participants) {
     }
 
-    public record ThemeRow(Theme theme, long sessions, BigDecimal hours, long minutes, long participants) {
+    public record ThemeRow(Theme theme, long sessions, BigDecimal hours, long minutes,
+                           @Schema(ref = PARTICIPANTS) long participants) {
     }
 
-    public record SettingRow(Setting setting, long sessions, BigDecimal hours, long minutes, long participants) {
+    public record SettingRow(Setting setting, long sessions, BigDecimal hours, long minutes,
+                             @Schema(ref = PARTICIPANTS) long participants) {
     }
 
     public record MonthRow(@Schema(examples = "2026-01") String month, long sessions, BigDecimal hours, long minutes,
-                           long participants) {
+                           @Schema(ref = PARTICIPANTS) long participants) {
     }
 
     public record OrganisationRow(UUID organisationId, String name, long sessions, BigDecimal hours, long minutes,
-                                  long participants) {
+                                  @Schema(ref = PARTICIPANTS) long participants) {
     }
 
-    public record AreaRow(String code, String name, long sessions, BigDecimal hours, long minutes, long participants) {
+    public record AreaRow(String code, String name, long sessions, BigDecimal hours, long minutes,
+                          @Schema(ref = PARTICIPANTS) long participants) {
     }
 
     /**

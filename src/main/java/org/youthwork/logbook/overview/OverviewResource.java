@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,10 +29,12 @@ import org.youthwork.logbook.system.QueryParams;
 class OverviewResource {
 
     private final OverviewService overviews;
+    private final Publication publication;
     private final Downloads downloads;
 
-    OverviewResource(OverviewService overviews, Downloads downloads) {
+    OverviewResource(OverviewService overviews, Publication publication, Downloads downloads) {
         this.overviews = overviews;
+        this.publication = publication;
         this.downloads = downloads;
     }
 
@@ -42,13 +45,15 @@ class OverviewResource {
                     + "for the member organisations based there.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Overview.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
-                                 @QueryParam("from") @Parameter(ref = "from") String from,
-                                 @QueryParam("to") @Parameter(ref = "to") String to) {
-        return overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to));
+    public Object municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
+                               @QueryParam("from") @Parameter(ref = "from") String from,
+                               @QueryParam("to") @Parameter(ref = "to") String to,
+                               @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return shown(publication(published), overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -58,13 +63,15 @@ class OverviewResource {
                     + "the rest is paged at /overviews/regions/{code}/organisations.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Overview.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
-                           @QueryParam("from") @Parameter(ref = "from") String from,
-                           @QueryParam("to") @Parameter(ref = "to") String to) {
-        return overviews.overview(Level.REGION, code, overviews.period(from, to));
+    public Object region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
+                         @QueryParam("from") @Parameter(ref = "from") String from,
+                         @QueryParam("to") @Parameter(ref = "to") String to,
+                         @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return shown(publication(published), overviews.overview(Level.REGION, code, overviews.period(from, to)));
     }
 
     @GET
@@ -74,13 +81,15 @@ class OverviewResource {
                     + "organisations, the rest is paged at /overviews/countries/{code}/organisations.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Overview.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
-                            @QueryParam("from") @Parameter(ref = "from") String from,
-                            @QueryParam("to") @Parameter(ref = "to") String to) {
-        return overviews.overview(Level.COUNTRY, code, overviews.period(from, to));
+    public Object country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
+                          @QueryParam("from") @Parameter(ref = "from") String from,
+                          @QueryParam("to") @Parameter(ref = "to") String to,
+                          @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return shown(publication(published), overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -90,15 +99,17 @@ class OverviewResource {
                     + "same order: most sessions first, then name and id.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "One page of organisations")
+    @APIResponse(responseCode = "200", description = "One page of organisations", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<OrganisationRow> regionOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
-                                                     @QueryParam("from") @Parameter(ref = "from") String from,
-                                                     @QueryParam("to") @Parameter(ref = "to") String to,
-                                                     @QueryParam("page") @Parameter(ref = "page") String page,
-                                                     @QueryParam("size") @Parameter(ref = "size") String size) {
-        return overviews.organisations(Level.REGION, code, overviews.period(from, to), QueryParams.paging(page, size));
+    public Object regionOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
+                                      @QueryParam("from") @Parameter(ref = "from") String from,
+                                      @QueryParam("to") @Parameter(ref = "to") String to,
+                                      @QueryParam("page") @Parameter(ref = "page") String page,
+                                      @QueryParam("size") @Parameter(ref = "size") String size,
+                                      @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return organisations(Level.REGION, code, overviews.period(from, to), QueryParams.paging(page, size), publication(published));
     }
 
     @GET
@@ -107,15 +118,17 @@ class OverviewResource {
             description = "As for a region.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "One page of organisations")
+    @APIResponse(responseCode = "200", description = "One page of organisations", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<OrganisationRow> countryOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
-                                                      @QueryParam("from") @Parameter(ref = "from") String from,
-                                                      @QueryParam("to") @Parameter(ref = "to") String to,
-                                                      @QueryParam("page") @Parameter(ref = "page") String page,
-                                                      @QueryParam("size") @Parameter(ref = "size") String size) {
-        return overviews.organisations(Level.COUNTRY, code, overviews.period(from, to), QueryParams.paging(page, size));
+    public Object countryOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
+                                       @QueryParam("from") @Parameter(ref = "from") String from,
+                                       @QueryParam("to") @Parameter(ref = "to") String to,
+                                       @QueryParam("page") @Parameter(ref = "page") String page,
+                                       @QueryParam("size") @Parameter(ref = "size") String size,
+                                       @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return organisations(Level.COUNTRY, code, overviews.period(from, to), QueryParams.paging(page, size), publication(published));
     }
 
     @GET
@@ -126,14 +139,36 @@ class OverviewResource {
                     + "workers and lead, the coordinator of its country and administrators.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Overview.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Overview organisation(@PathParam("id") @Parameter(description = "Organisation id",
-                                         schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
-                                 @QueryParam("from") @Parameter(ref = "from") String from,
-                                 @QueryParam("to") @Parameter(ref = "to") String to) {
-        return overviews.organisation(QueryParams.pathId(id), overviews.period(from, to));
+    public Object organisation(@PathParam("id") @Parameter(description = "Organisation id",
+                                       schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+                               @QueryParam("from") @Parameter(ref = "from") String from,
+                               @QueryParam("to") @Parameter(ref = "to") String to,
+                               @QueryParam("publication") @Parameter(ref = "publication") String published) {
+        return shown(publication(published), overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
+    }
+
+    private static boolean publication(String published) {
+        return Boolean.TRUE.equals(QueryParams.bool("publication", published));
+    }
+
+    /** The overview, or with publication=true its published view. */
+    private Object shown(boolean publish, Overview overview) {
+        return publish ? publication.publish(overview) : overview;
+    }
+
+    /** The published page is decided over the whole overview, so that it withholds what the overview withholds. */
+    private Object organisations(Level level, String code, Period period, QueryParams.Paging paging, boolean publish) {
+        Page<OrganisationRow> page = overviews.organisations(level, code, period, paging);
+        return publish ? publication.publish(overviews.overview(level, code, period), page) : page;
+    }
+
+    /** A download of the overview, or with publication=true of its published view. */
+    private Response download(Downloads.Request download, boolean publish, Overview overview) {
+        return publish ? downloads.overview(download, publication.publish(overview)) : downloads.overview(download, overview);
     }
 
     // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)
@@ -144,9 +179,10 @@ class OverviewResource {
     @Operation(hidden = true)
     public Response municipalityDownload(@PathParam("code") String code, @QueryParam("from") String from,
                                          @QueryParam("to") String to, @QueryParam("format") String format,
-                                         @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+                                         @QueryParam("locale") String locale, @QueryParam("publication") String published,
+                                         @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return downloads.overview(download, overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
+        return download(download, publication(published), overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -155,9 +191,10 @@ class OverviewResource {
     @Operation(hidden = true)
     public Response regionDownload(@PathParam("code") String code, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("format") String format,
-                                   @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+                                   @QueryParam("locale") String locale, @QueryParam("publication") String published,
+                                         @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return downloads.overview(download, overviews.overview(Level.REGION, code, overviews.period(from, to)));
+        return download(download, publication(published), overviews.overview(Level.REGION, code, overviews.period(from, to)));
     }
 
     @GET
@@ -166,9 +203,10 @@ class OverviewResource {
     @Operation(hidden = true)
     public Response countryDownload(@PathParam("code") String code, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("format") String format,
-                                    @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+                                    @QueryParam("locale") String locale, @QueryParam("publication") String published,
+                                         @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return downloads.overview(download, overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
+        return download(download, publication(published), overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -177,8 +215,9 @@ class OverviewResource {
     @Operation(hidden = true)
     public Response organisationDownload(@PathParam("id") String id, @QueryParam("from") String from,
                                          @QueryParam("to") String to, @QueryParam("format") String format,
-                                         @QueryParam("locale") String locale, @Context HttpHeaders headers) {
+                                         @QueryParam("locale") String locale, @QueryParam("publication") String published,
+                                         @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return downloads.overview(download, overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
+        return download(download, publication(published), overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
     }
 }

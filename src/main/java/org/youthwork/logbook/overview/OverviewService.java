@@ -104,11 +104,17 @@ public class OverviewService {
     /** Every organisation with sessions in the area and period, in the order of byOrganisation, one page of them. */
     @Transactional
     public Page<OrganisationRow> organisations(Level level, String code, Period period, QueryParams.Paging paging) {
-        queries.snapshot();
-        visibleArea(level, code);
-        List<OrganisationRow> all = byOrganisation(gather(level, code, period, false, new HashMap<>(), true).rows("ORGANISATION"));
+        List<OrganisationRow> all = allOrganisations(level, code, period);
         int from = (int) Math.min(all.size(), (long) paging.offset());
         return new Page<>(all.subList(from, Math.min(all.size(), from + paging.size())), paging.page(), paging.size(), all.size());
+    }
+
+    /** Every organisation with sessions in the area and period, in the order of byOrganisation. */
+    @Transactional
+    public List<OrganisationRow> allOrganisations(Level level, String code, Period period) {
+        queries.snapshot();
+        visibleArea(level, code);
+        return byOrganisation(gather(level, code, period, false, new HashMap<>(), true).rows("ORGANISATION"));
     }
 
     /**

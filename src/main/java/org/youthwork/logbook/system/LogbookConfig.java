@@ -47,6 +47,17 @@ public interface LogbookConfig {
 
     Admin admin();
 
+    Publication publication();
+
+    /** The publication view of overviews (publication=true), which withholds small counts of young people. */
+    interface Publication {
+
+        /** Counts of young people from 1 to threshold − 1 are published as "<threshold"; below 3 that hides nothing. */
+        @WithDefault("5")
+        @jakarta.validation.constraints.Min(3)
+        int threshold();
+    }
+
     /** The tokens the service issues at POST /api/v1/auth/token. */
     interface Jwt {
 

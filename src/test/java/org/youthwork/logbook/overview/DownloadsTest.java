@@ -298,6 +298,26 @@ class DownloadsTest {
         assertTrue(Pattern.compile("\r\nAlpha One;\\d+;[0-9]+,[0-9]{2};\\d+;[0-9]+,[0-9]{2};\\d+;<5;").matcher(csv).find(), csv);
     }
 
+    @Test
+    void shouldDownloadThePublishedViewWithPublicationTrueAsItsJsonShowsIt() throws IOException {
+        JsonNode published = jsonAt("/api/v1/overviews/municipalities/XD-A1?from=" + YEAR_FROM + "&to=" + YEAR_TO
+                + "&publication=true");
+        assertEquals("<5", published.path("byAgeBand").path("20-24").asText(), "the fixture has small counts to withhold");
+        Map<String, List<List<Object>>> workbook = workbook(given().queryParam("format", "xlsx").queryParam("publication", true)
+                .queryParam("from", YEAR_FROM).queryParam("to", YEAR_TO).get("/api/v1/overviews/municipalities/XD-A1")
+                .then().statusCode(200).contentType(XLSX).extract().asByteArray());
+        assertSheetsEqualTheJson(published, workbook, "en");
+        assertEquals(List.of("20–24", "<5"), workbook.get("Age bands").get(3));
+        String csv = given().queryParam("format", "csv").queryParam("locale", "sl").queryParam("publication", true)
+                .queryParam("from", YEAR_FROM).queryParam("to", YEAR_TO).get("/api/v1/overviews/municipalities/XD-A1")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains("\r\n20–24 let;<5\r\n"), csv);
+        String exact = given().queryParam("format", "csv").queryParam("locale", "sl")
+                .queryParam("from", YEAR_FROM).queryParam("to", YEAR_TO).get("/api/v1/overviews/municipalities/XD-A1")
+                .then().statusCode(200).extract().asString();
+        assertTrue(exact.contains("\r\n20–24 let;2\r\n"), "without publication the exact figure: " + exact);
+    }
+
     // ---- what the JSON says each sheet holds
 
     /** Every sheet but About, row by row below its headings, built from the JSON as the contract describes it. */
@@ -307,7 +327,7 @@ class DownloadsTest {
         List<Object> totals = new ArrayList<>(List.of(o.path("area").path("name").asText()));
         for (String f : List.of("sessions", "hours", "minutes", "youthWorkerHours", "youthWorkerMinutes", "participants",
                 "firstTimeParticipants", "unorganisedYouth", "fewerOpportunities", "youthLedSessions", "youthLedHours", "youthLedMinutes")) {
-            totals.add(n(t.get(f)));
+            totals.add(figure(t.get(f)));
         }
         if (o.has("organisationsTotal")) {
             totals.add(n(o.get("organisationsTotal")));
@@ -317,8 +337,8 @@ class DownloadsTest {
         expected.add(rows(o.path("byMethod"), r -> List.of(label(Method.values(), r.get("method"), language)), List.of()));
         expected.add(rows(o.path("byTheme"), r -> List.of(label(Theme.values(), r.get("theme"), language)), List.of()));
         expected.add(rows(o.path("bySetting"), r -> List.of(label(Setting.values(), r.get("setting"), language)), List.of()));
-        expected.add(Arrays.stream(AgeBand.values()).map(b -> List.<Object>of(b.labels().in(language), n(o.path("byAgeBand").get(b.code())))).toList());
-        expected.add(Arrays.stream(Gender.values()).map(g -> List.<Object>of(g.labels().in(language), n(o.path("byGender").get(g.code())))).toList());
+        expected.add(Arrays.stream(AgeBand.values()).map(b -> List.<Object>of(b.labels().in(language), figure(o.path("byAgeBand").get(b.code())))).toList());
+        expected.add(Arrays.stream(Gender.values()).map(g -> List.<Object>of(g.labels().in(language), figure(o.path("byGender").get(g.code())))).toList());
         if (o.has("byOrganisation")) {
             expected.add(rows(o.path("byOrganisation"), r -> List.of(r.get("name").asText()), List.of("organisationId")));
         }
@@ -363,7 +383,7 @@ class DownloadsTest {
         array.forEach(r -> {
             List<Object> row = new ArrayList<>(lead.apply(r));
             for (String f : List.of("sessions", "hours", "minutes", "participants")) {
-                row.add(n(r.get(f)));
+                row.add(figure(r.get(f)));
             }
             trailing.forEach(f -> row.add(r.get(f).asText()));
             rows.add(row);
@@ -529,6 +549,11 @@ class DownloadsTest {
         }
         assertTrue(record.isEmpty() && field.length() == 0, "the last record ends with CRLF");
         return records;
+    }
+
+    /** A figure as the sheet should hold it: a number, or the published view's text ("<5", "x"). */
+    private static Object figure(JsonNode node) {
+        return node.isTextual() ? node.asText() : n(node);
     }
 
     private static BigDecimal n(Object value) {
