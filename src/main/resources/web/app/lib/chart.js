@@ -25,11 +25,13 @@ function drawable(value) {
  * A chart with its figures as a table beside it, for screen readers and for copying. `spec`:
  * {kind: 'columns' | 'bars' | 'lines', categories: [label], categoryHeading: string, series: [{name, values: [number | string]}]}.
  * Columns and lines run along the categories (months); bars lie across, for long labels on a narrow screen.
- * The element's id names its parts: `<id>-table` is the table.
+ * The element's id names its parts: `<id>-table` is the table. `height` (px), when given, replaces the height chosen
+ * from the kind and the number of rows: a printed page has room for so much and no more.
  */
 export class Chart extends LitElement {
   static properties = {
     heading: { attribute: false }, spec: { attribute: false }, t: { attribute: false }, lang: { attribute: false },
+    height: { attribute: false },
   };
 
   createRenderRoot() {
@@ -86,7 +88,7 @@ export class Chart extends LitElement {
     const { kind, categories, categoryHeading, series } = this.spec;
     const id = this.id || 'chart';
     const rows = Math.max(categories.length, 1);
-    const height = kind === 'bars' ? Math.max(120, rows * 22 * Math.max(series.length, 1) + 40) : 220;
+    const height = this.height ?? (kind === 'bars' ? Math.max(120, rows * 22 * Math.max(series.length, 1) + 40) : 220);
     return html`
       <figure class="chart">
         <figcaption id="${id}-caption">${this.heading}</figcaption>
