@@ -96,15 +96,15 @@ export class Report extends LitElement {
           : t('municipality.populationUnknown')} ${t('municipality.contacts')}</p>
 
         <div class="report-charts">
-          <logbook-chart id="report-month-sessions" .t=${t} .lang=${this.lang} .height=${170}
+          <logbook-chart id="report-month-sessions" .t=${t} .lang=${this.lang} .height=${210}
             .heading=${t('report.sessionsByMonth')} .spec=${byMonthSpec(this.figures, span, 'sessions', t, f)}></logbook-chart>
-          <logbook-chart id="report-methods" .t=${t} .lang=${this.lang} .height=${170}
+          <logbook-chart id="report-methods" .t=${t} .lang=${this.lang} .height=${210}
             .heading=${t('report.sessionsByMethod')}
             .spec=${breakdownSpec(overview.byMethod, 'method', codes?.methods, t('municipality.method'), ['sessions'], t)}></logbook-chart>
-          <logbook-chart id="report-age-bands" .t=${t} .lang=${this.lang} .height=${150}
+          <logbook-chart id="report-age-bands" .t=${t} .lang=${this.lang} .height=${160}
             .heading=${t('municipality.byAgeBand')}
             .spec=${participantsSpec(overview.byAgeBand, codes?.ageBands, t('municipality.ageBand'), 'columns', t)}></logbook-chart>
-          <logbook-chart id="report-genders" .t=${t} .lang=${this.lang} .height=${150}
+          <logbook-chart id="report-genders" .t=${t} .lang=${this.lang} .height=${160}
             .heading=${t('municipality.byGender')}
             .spec=${participantsSpec(overview.byGender, codes?.genders, t('municipality.gender'), 'bars', t)}></logbook-chart>
         </div>

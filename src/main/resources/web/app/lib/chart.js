@@ -50,7 +50,11 @@ export class Chart extends LitElement {
     if (!this.spec || !canvas) return;
     if (!this.chart) {
       this.chart = echarts.init(canvas, null, { renderer: 'svg' });
-      this.resizing = new ResizeObserver(() => this.chart?.resize());
+      // Redrawn, not only resized: the room for the bars' labels follows the width.
+      this.resizing = new ResizeObserver(() => {
+        this.chart?.resize();
+        this.chart?.setOption(this.options(), true);
+      });
       this.resizing.observe(canvas);
     }
     this.chart.setOption(this.options(), true);
@@ -59,7 +63,14 @@ export class Chart extends LitElement {
   options() {
     const { kind, categories, series } = this.spec;
     const across = kind === 'bars';
-    const categoryAxis = { type: 'category', data: categories, axisLabel: { hideOverlap: true }, inverse: across };
+    // Long labels (methods, themes) wrap within two fifths of the width, so that the bars keep the rest.
+    const width = this.querySelector('.chart-canvas')?.clientWidth || 320;
+    // A few columns (age bands) each keep their label, wrapped to the column's width; many (months) drop what overlaps.
+    const few = categories.length <= 6;
+    const axisLabel = across ? { width: Math.round(width * 0.4), overflow: 'break', lineHeight: 13 }
+      : few ? { interval: 0, width: Math.floor((width - 48) / Math.max(categories.length, 1)), overflow: 'break', lineHeight: 13 }
+        : { hideOverlap: true };
+    const categoryAxis = { type: 'category', data: categories, axisLabel, inverse: across };
     const counts = series.every(s => s.values.every(v => typeof v !== 'number' || Number.isInteger(v)));
     const valueAxis = { type: 'value', minInterval: counts ? 1 : 0, axisLabel: { formatter: v => this.format(v) } };
     return {
