@@ -69,13 +69,20 @@ export class Municipality extends LitElement {
     const name = figures?.overview?.area?.name;
     return html`
       <h1>${name ? t('municipality.heading', { name }) : t('municipality.headingUnknown')}</h1>
-      ${this.periodForm()}
+      ${this.refused ? '' : this.periodForm()}
       ${figures?.failed ? html`
         <p id="municipality-status" class="error" role="alert">${t(figures.failed)}</p>
-        ${['municipality.forbidden', 'municipality.notFound'].includes(figures.failed) ? ''
+        ${this.refused && this.me?.municipalityCode && this.me.municipalityCode !== this.code ? html`
+          <p><a id="municipality-own" href="#/areas/municipalities/${this.me.municipalityCode}">${t('municipality.own')}</a></p>` : ''}
+        ${this.refused ? ''
           : html`<button id="municipality-retry" type="button" @click=${this.retry}>${t('municipality.retry')}</button>`}` : ''}
       ${!figures ? html`<p id="municipality-status" role="status">${t('municipality.loading')}</p>` : ''}
       ${figures?.overview ? this.page() : ''}`;
+  }
+
+  /** Refused for good (another area's, or no such municipality): no period to choose, nothing to try again. */
+  get refused() {
+    return ['municipality.forbidden', 'municipality.notFound'].includes(this.figures?.failed);
   }
 
   periodForm() {
@@ -95,7 +102,21 @@ export class Municipality extends LitElement {
         </div>
         <button id="municipality-show" type="submit">${t('municipality.show')}</button>
       </form>
+      <p class="municipality-years">${t('municipality.years')}
+        ${this.years().map(([id, from, to, name]) => html`
+          <a id="municipality-year-${id}" href="#/areas/municipalities/${this.code}?from=${from}&to=${to}">${name}</a>`)}
+      </p>
       ${this.invalidPeriod ? html`<p id="municipality-period-error" class="error" role="alert">${t('municipality.invalidPeriod')}</p>` : ''}`;
+  }
+
+  /** Quick choices: this year to date, and the two years before it in full. */
+  years() {
+    const today = new Date();
+    const year = today.getFullYear();
+    return [
+      ['now', `${year}-01-01`, iso(today), this.t('municipality.yearToDate', { year })],
+      ...[year - 1, year - 2].map(y => [String(y), `${y}-01-01`, `${y}-12-31`, String(y)]),
+    ];
   }
 
   page() {

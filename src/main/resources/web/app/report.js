@@ -96,9 +96,9 @@ export class Report extends LitElement {
           : t('municipality.populationUnknown')} ${t('municipality.contacts')}</p>
 
         <div class="report-charts">
-          <logbook-chart id="report-month-sessions" .t=${t} .lang=${this.lang} .height=${210}
+          <logbook-chart id="report-month-sessions" .t=${t} .lang=${this.lang} .height=${250}
             .heading=${t('report.sessionsByMonth')} .spec=${byMonthSpec(this.figures, span, 'sessions', t, f)}></logbook-chart>
-          <logbook-chart id="report-methods" .t=${t} .lang=${this.lang} .height=${210}
+          <logbook-chart id="report-methods" .t=${t} .lang=${this.lang} .height=${250}
             .heading=${t('report.sessionsByMethod')}
             .spec=${breakdownSpec(overview.byMethod, 'method', codes?.methods, t('municipality.method'), ['sessions'], t)}></logbook-chart>
           <logbook-chart id="report-age-bands" .t=${t} .lang=${this.lang} .height=${160}

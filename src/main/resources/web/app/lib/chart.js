@@ -67,7 +67,7 @@ export class Chart extends LitElement {
     const width = this.querySelector('.chart-canvas')?.clientWidth || 320;
     // A few columns (age bands) each keep their label, wrapped to the column's width; many (months) drop what overlaps.
     const few = categories.length <= 6;
-    const axisLabel = across ? { width: Math.round(width * 0.4), overflow: 'break', lineHeight: 13 }
+    const axisLabel = across ? { interval: 0, width: Math.round(width * 0.4), overflow: 'break', fontSize: 11, lineHeight: 12 }
       : few ? { interval: 0, width: Math.floor((width - 48) / Math.max(categories.length, 1)), overflow: 'break', lineHeight: 13 }
         : { hideOverlap: true };
     const categoryAxis = { type: 'category', data: categories, axisLabel, inverse: across };

@@ -67,8 +67,8 @@ class MunicipalityBrowserTest extends BrowserTest {
         LocalDate today = LocalDate.now();
         signedIn(account("MUNICIPALITY", "municipalityCode", CODE));
         waitForFigures();
-        assertTrue(browser.getCurrentUrl().endsWith("#/areas/municipalities/" + CODE) || text("municipality-sessions") != null,
-                "a municipality lands on its own page");
+        // Signed in, a municipality lands on its own page (the heading below is Semič's) and its navigation leads there.
+        assertTrue(browser.findElement(By.id("nav-areas")).getAttribute("href").endsWith("#/areas/municipalities/" + CODE));
 
         JsonPath api = overview(CODE, today.withDayOfYear(1), today);
         JsonPath before = overview(CODE, today.minusYears(1).withDayOfYear(1), today.minusYears(1));
@@ -132,6 +132,9 @@ class MunicipalityBrowserTest extends BrowserTest {
         waitFor(By.id("municipality-organisations"));
         assertHeadline(lastYear, "municipality");
         assertEquals(String.valueOf(from.getYear()), headings("municipality-month-sessions-table").get(0));
+
+        assertEquals(app + "#/areas/municipalities/" + CODE + "?from=" + from + "&to=" + to,
+                browser.findElement(By.id("municipality-year-" + from.getYear())).getAttribute("href"), "the quick choice of last year");
 
         browser.findElement(By.id("municipality-report")).click();
         waitFor(By.id("report-organisations"));
@@ -218,7 +221,11 @@ class MunicipalityBrowserTest extends BrowserTest {
         assertEquals("You may not see this municipality's figures: your account is for another area.",
                 waitFor(By.cssSelector("#municipality-status.error")).getText());
         assertTrue(browser.findElements(By.id("municipality-sessions")).isEmpty(), "no figure of Velenje");
+        assertTrue(browser.findElements(By.id("municipality-from")).isEmpty(), "no period to choose");
         checkPage("another municipality's page", "municipality-forbidden");
+        browser.findElement(By.id("municipality-own")).click();
+        waitFor(By.id("municipality-organisations"));
+        assertEquals("Youth work in Semič", browser.findElement(By.cssSelector("logbook-municipality h1")).getText());
 
         go("#/report/municipalities/SI-133");
         assertEquals("You may not see this municipality's figures: your account is for another area.",
@@ -337,12 +344,12 @@ class MunicipalityBrowserTest extends BrowserTest {
         return codes.stream().collect(Collectors.toMap(c -> c.get("code"), c -> c.get("label")));
     }
 
-    /** Sessions per 1,000 inhabitants as the page rounds them: one decimal, in English. */
+    /** A figure per 1,000 inhabitants as the page rounds it (Intl rounds halves up): one decimal, in English. */
     private static String perThousand(long value, int population) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
-        format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
         return format.format(value * 1000.0 / population);
     }
 
