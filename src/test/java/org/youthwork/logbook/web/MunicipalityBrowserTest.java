@@ -169,8 +169,14 @@ class MunicipalityBrowserTest extends BrowserTest {
         byte[] pdf = printToPdf("municipality-report");
         assertEquals(1, pages(pdf), "the report fits one A4 page");
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
-        assertTrue(text.contains("/MediaBox [0 0 595"), "A4 is 595 points wide");
+        assertA4(text, "the paper asked for");
         printPreview("municipality-report-a4");
+        // As a browser's print dialog does it: the page's own @page size and margins, whatever paper is set.
+        Map<String, Object> ownSize = browser.executeCdpCommand("Page.printToPDF", Map.of(
+                "paperWidth", 8.5, "paperHeight", 11, "preferCSSPageSize", true, "printBackground", true));
+        String cssSized = new String(Base64.getDecoder().decode((String) ownSize.get("data")), StandardCharsets.ISO_8859_1);
+        assertEquals(1, PAGE.matcher(cssSized).results().count(), "one page at the report's own @page size");
+        assertA4(cssSized, "the report's own @page size, not the letter paper set");
 
         new Select(browser.findElement(By.id("language"))).selectByValue("bg");
         waitForText(By.cssSelector("#report-heading"), "Работа с младежи в Semič");
@@ -320,6 +326,15 @@ class MunicipalityBrowserTest extends BrowserTest {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 360, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** The first sheet is A4: 595 × 842 points, give or take the point Chromium rounds inches and millimetres by. */
+    private static void assertA4(String pdf, String what) {
+        java.util.regex.Matcher box = Pattern.compile("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]").matcher(pdf);
+        assertTrue(box.find(), "the PDF has a MediaBox");
+        double width = Double.parseDouble(box.group(1));
+        double height = Double.parseDouble(box.group(2));
+        assertTrue(Math.abs(width - 595.3) < 1.5 && Math.abs(height - 841.9) < 1.5, what + ": A4, not " + width + " × " + height);
     }
 
     /** The PDF's pages: its /Type /Page objects (not /Pages, the tree that holds them). */
