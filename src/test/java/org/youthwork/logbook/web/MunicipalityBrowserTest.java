@@ -161,6 +161,9 @@ class MunicipalityBrowserTest extends BrowserTest {
         waitForLabels("report-methods-table");
         JsonPath api = overview(CODE, today.withDayOfYear(1), today);
         assertHeadline(api, "report");
+        int population = population(CODE);
+        assertEquals(perThousand(api.getLong("totals.sessions"), population), text("report-per1000-sessions"));
+        assertEquals(perThousand(api.getLong("totals.participants"), population), text("report-per1000-participants"));
         assertEquals(8, browser.findElements(By.cssSelector("#report-organisations tbody tr")).size(), "eight organisations");
         assertEquals("Further organisations, not listed here: " + (api.getInt("organisationsTotal") - 8) + ".", text("report-more"));
         assertEquals(breakdown(api, "byMethod", "method", labels("en", "methods"), "sessions"), table("report-methods-table"));
@@ -217,6 +220,15 @@ class MunicipalityBrowserTest extends BrowserTest {
         waitForFigures();
         assertHeadline(overview(CODE, today.withDayOfYear(1), today), "municipality");
         checkPage("municipality page for the coordinator", "municipality-coordinator");
+
+        String before = browser.getCurrentUrl();
+        script("document.getElementById('municipality-from').value = arguments[0];"
+                + "document.getElementById('municipality-to').value = arguments[1];", today.toString(), today.minusDays(1).toString());
+        browser.findElement(By.id("municipality-show")).click();
+        assertEquals("Enter a first and a last day, the first not after the last.", waitFor(By.id("municipality-period-error")).getText());
+        assertEquals("true", browser.findElement(By.id("municipality-from")).getAttribute("aria-invalid"));
+        assertEquals(before, browser.getCurrentUrl(), "a period that ends before it begins is not asked for");
+        checkPage("a period that ends before it begins");
     }
 
     @Test
