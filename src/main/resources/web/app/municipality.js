@@ -69,7 +69,6 @@ export class Municipality extends LitElement {
     const name = figures?.overview?.area?.name;
     return html`
       <h1>${name ? t('municipality.heading', { name }) : t('municipality.headingUnknown')}</h1>
-      ${this.refused ? '' : this.periodForm()}
       ${figures?.failed ? html`
         <p id="municipality-status" class="error" role="alert">${t(figures.failed)}</p>
         ${this.refused && this.me?.municipalityCode && this.me.municipalityCode !== this.code ? html`
@@ -88,7 +87,10 @@ export class Municipality extends LitElement {
   periodForm() {
     const t = this.t;
     const span = this.span ?? period(this.params);
+    // Folded, so that on a phone the figures come first; open while the period typed is wrong.
     return html`
+      <details id="municipality-choose" class="municipality-choose" ?open=${this.invalidPeriod}>
+      <summary>${t('municipality.choose')}</summary>
       <form class="municipality-period" @submit=${this.choose} novalidate>
         <div>
           <label for="municipality-from">${t('municipality.from')}</label>
@@ -106,7 +108,8 @@ export class Municipality extends LitElement {
         ${this.years().map(([id, from, to, name]) => html`
           <a id="municipality-year-${id}" href="#/areas/municipalities/${this.code}?from=${from}&to=${to}">${name}</a>`)}
       </p>
-      ${this.invalidPeriod ? html`<p id="municipality-period-error" class="error" role="alert">${t('municipality.invalidPeriod')}</p>` : ''}`;
+      ${this.invalidPeriod ? html`<p id="municipality-period-error" class="error" role="alert">${t('municipality.invalidPeriod')}</p>` : ''}
+      </details>`;
   }
 
   /** Quick choices: this year to date, and the two years before it in full. */
@@ -129,6 +132,7 @@ export class Municipality extends LitElement {
       <p id="municipality-period" class="municipality-hint">
         ${t('municipality.period', { period: f.range(span), earlier: f.range(span.before) })}
       </p>
+      ${this.periodForm()}
       <p><a id="municipality-report" href="#/report/municipalities/${this.code}?${periodQuery(span)}">${t('municipality.printable')}</a></p>
 
       <section aria-labelledby="municipality-totals-heading">

@@ -123,6 +123,7 @@ class MunicipalityBrowserTest extends BrowserTest {
         // Another period, chosen on the page, is kept in the hash and counted as the API counts it.
         LocalDate from = today.minusYears(1).withDayOfYear(1);
         LocalDate to = from.withMonth(12).withDayOfMonth(31);
+        browser.findElement(By.cssSelector("#municipality-choose summary")).click();
         script("document.getElementById('municipality-from').value = arguments[0];"
                 + "document.getElementById('municipality-to').value = arguments[1];", from.toString(), to.toString());
         browser.findElement(By.id("municipality-show")).click();
@@ -222,6 +223,7 @@ class MunicipalityBrowserTest extends BrowserTest {
         checkPage("municipality page for the coordinator", "municipality-coordinator");
 
         String before = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("#municipality-choose summary")).click();
         script("document.getElementById('municipality-from').value = arguments[0];"
                 + "document.getElementById('municipality-to').value = arguments[1];", today.toString(), today.minusDays(1).toString());
         browser.findElement(By.id("municipality-show")).click();
