@@ -25,11 +25,13 @@ function drawable(value) {
  * A chart with its figures as a table beside it, for screen readers and for copying. `spec`:
  * {kind: 'columns' | 'bars' | 'lines', categories: [label], categoryHeading: string, series: [{name, values: [number | string]}]}.
  * Columns and lines run along the categories (months); bars lie across, for long labels on a narrow screen.
- * The element's id names its parts: `<id>-table` is the table.
+ * The element's id names its parts: `<id>-table` is the table. `height` (px), when given, replaces the height chosen
+ * from the kind and the number of rows: a printed page has room for so much and no more.
  */
 export class Chart extends LitElement {
   static properties = {
     heading: { attribute: false }, spec: { attribute: false }, t: { attribute: false }, lang: { attribute: false },
+    height: { attribute: false },
   };
 
   createRenderRoot() {
@@ -48,7 +50,11 @@ export class Chart extends LitElement {
     if (!this.spec || !canvas) return;
     if (!this.chart) {
       this.chart = echarts.init(canvas, null, { renderer: 'svg' });
-      this.resizing = new ResizeObserver(() => this.chart?.resize());
+      // Redrawn, not only resized: the room for the bars' labels follows the width.
+      this.resizing = new ResizeObserver(() => {
+        this.chart?.resize();
+        this.chart?.setOption(this.options(), true);
+      });
       this.resizing.observe(canvas);
     }
     this.chart.setOption(this.options(), true);
@@ -57,7 +63,14 @@ export class Chart extends LitElement {
   options() {
     const { kind, categories, series } = this.spec;
     const across = kind === 'bars';
-    const categoryAxis = { type: 'category', data: categories, axisLabel: { hideOverlap: true }, inverse: across };
+    // Long labels (methods, themes) wrap within two fifths of the width, so that the bars keep the rest.
+    const width = this.querySelector('.chart-canvas')?.clientWidth || 320;
+    // A few columns (age bands) each keep their label, wrapped to the column's width; many (months) drop what overlaps.
+    const few = categories.length <= 6;
+    const axisLabel = across ? { interval: 0, width: Math.round(width * 0.4), overflow: 'break', fontSize: 11, lineHeight: 12 }
+      : few ? { interval: 0, width: Math.floor((width - 48) / Math.max(categories.length, 1)), overflow: 'break', lineHeight: 13 }
+        : { hideOverlap: true };
+    const categoryAxis = { type: 'category', data: categories, axisLabel, inverse: across };
     const counts = series.every(s => s.values.every(v => typeof v !== 'number' || Number.isInteger(v)));
     const valueAxis = { type: 'value', minInterval: counts ? 1 : 0, axisLabel: { formatter: v => this.format(v) } };
     return {
@@ -86,7 +99,7 @@ export class Chart extends LitElement {
     const { kind, categories, categoryHeading, series } = this.spec;
     const id = this.id || 'chart';
     const rows = Math.max(categories.length, 1);
-    const height = kind === 'bars' ? Math.max(120, rows * 22 * Math.max(series.length, 1) + 40) : 220;
+    const height = this.height ?? (kind === 'bars' ? Math.max(120, rows * 22 * Math.max(series.length, 1) + 40) : 220);
     return html`
       <figure class="chart">
         <figcaption id="${id}-caption">${this.heading}</figcaption>
