@@ -95,6 +95,10 @@ class NetworkBrowserTest extends BrowserTest {
             assertEquals(number(row.get("sessions")), text("organisation-" + row.get("organisationId") + "-sessions"));
         }
         checkPage("the country page of a coordinator", "network-country");
+        for (String section : List.of("regions", "municipalities", "methods", "organisations")) {
+            script("document.getElementById(arguments[0]).scrollIntoView();", "area-" + section + "-heading");
+            screenshot("network-country-" + section);
+        }
 
         browser.findElement(By.id("region-QB1-link")).click();
         waitForText(By.id("area-heading"), "North");
@@ -150,6 +154,34 @@ class NetworkBrowserTest extends BrowserTest {
         checkPage("indicator 2.2.3 of a coordinator", "network-indicator");
         script("document.getElementById('indicator-grid-heading').scrollIntoView();");
         screenshot("network-indicator-grid");
+    }
+
+    @Test
+    void shouldLabelTheCountryAndTheIndicatorInBulgarian() {
+        signedIn(account("NETWORK_COORDINATOR", "country", "QB"));
+        waitFor(By.id("area-methods-chart-caption"));
+        new Select(browser.findElement(By.id("language"))).selectByValue("bg");
+        waitForText(By.id("area-figures-heading"), "В цифри");
+        LocalDate today = LocalDate.now();
+        JsonPath country = overview("countries/QB", today.withDayOfYear(1), today);
+        assertEquals(country.getString("totals.hours").replace('.', ','), text("area-figure-hours"), "a decimal comma");
+        Map<String, String> methods = labels("methods", "bg");
+        Map<String, String> themes = labels("themes", "bg");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> chartTable("area-methods-chart-table").get(0).get(0)
+                .equals(methods.get(country.getString("byMethod[0].method"))));
+        assertEquals(country.<String>getList("byMethod.method").stream().map(methods::get).toList(),
+                chartTable("area-methods-chart-table").stream().map(row -> row.get(0)).toList(), "Bulgarian labels, no codes");
+        assertEquals(country.<String>getList("byTheme.theme").stream().map(themes::get).toList(),
+                chartTable("area-themes-chart-table").stream().map(row -> row.get(0)).toList());
+        assertEquals("Области", text("area-regions-heading"));
+        checkPage("the country page in Bulgarian", "network-country-bg");
+
+        go("#/indicator?year=" + (today.getYear() - 1));
+        waitFor(By.id("indicator-grid"));
+        assertEquals("Индикатор 2.2.3", text("indicator-heading"));
+        assertEquals("януари", ((String) script("return document.querySelector('#grid-month-1 .area-hidden').textContent;")).trim());
+        assertEquals("50%", text("indicator-value").replace("\u00a0", "").replace(" ", ""));
+        checkPage("indicator 2.2.3 in Bulgarian", "network-indicator-bg");
     }
 
     @Test
@@ -251,7 +283,11 @@ class NetworkBrowserTest extends BrowserTest {
     }
 
     private static Map<String, String> labels(String list) {
-        List<Map<String, String>> codes = given().header("Accept-Language", "en").get("/api/v1/code-lists")
+        return labels(list, "en");
+    }
+
+    private static Map<String, String> labels(String list, String lang) {
+        List<Map<String, String>> codes = given().header("Accept-Language", lang).get("/api/v1/code-lists")
                 .then().statusCode(200).extract().jsonPath().getList(list);
         return codes.stream().collect(Collectors.toMap(m -> m.get("code"), m -> m.get("label")));
     }
