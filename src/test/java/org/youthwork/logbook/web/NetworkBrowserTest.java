@@ -110,11 +110,24 @@ class NetworkBrowserTest extends BrowserTest {
         assertRows(region, "byMunicipality", "municipality");
         assertEquals(chartRows(region.getList("byMunicipality"), "name"), chartTable("area-municipalities-chart-table"));
         assertEquals(2, browser.findElements(By.cssSelector("#area-municipalities tbody tr")).size(), "QB-A1 and QB-A2");
+        assertTrue(browser.findElement(By.id("area-country-link")).getDomAttribute("href").endsWith("#/areas/countries/QB" + period));
         checkPage("a region's page", "network-region");
 
         browser.findElement(By.id("municipality-QB-A1-link")).click();
         waitFor(By.cssSelector("logbook-municipality"));
         assertTrue(browser.getCurrentUrl().endsWith("#/areas/municipalities/QB-A1" + period), browser.getCurrentUrl());
+
+        LocalDate from = LocalDate.of(today.getYear() - 1, 1, 1);
+        LocalDate to = LocalDate.of(today.getYear() - 1, 12, 31);
+        go("#/areas/countries/QB?from=" + from + "&to=" + to);
+        waitForText(By.id("area-figure-sessions"), "11");
+        assertEquals(from.toString(), browser.findElement(By.id("area-from")).getDomProperty("value"), "the period from the hash");
+        assertEquals(to.toString(), browser.findElement(By.id("area-to")).getDomProperty("value"));
+        JsonPath lastYear = overview("countries/QB", from, to);
+        assertFigures(lastYear);
+        assertRows(lastYear, "byRegion", "region");
+        assertTrue(browser.findElement(By.id("region-QB2-link")).getDomAttribute("href").endsWith("?from=" + from + "&to=" + to),
+                "a row opens its area for the same period");
     }
 
     @Test
@@ -178,7 +191,7 @@ class NetworkBrowserTest extends BrowserTest {
 
         go("#/indicator?year=" + (today.getYear() - 1));
         waitFor(By.id("indicator-grid"));
-        assertEquals("Индикатор 2.2.3", text("indicator-heading"));
+        assertEquals("Показател 2.2.3", text("indicator-heading"));
         assertEquals("януари", ((String) script("return document.querySelector('#grid-month-1 .area-hidden').textContent;")).trim());
         assertEquals("50%", text("indicator-value").replace("\u00a0", "").replace(" ", ""));
         checkPage("indicator 2.2.3 in Bulgarian", "network-indicator-bg");
@@ -193,6 +206,8 @@ class NetworkBrowserTest extends BrowserTest {
                 .extract().jsonPath().getLong("total");
         assertEquals(municipalities, browser.findElements(By.cssSelector("#area-municipalities tbody tr")).size());
         checkPage("Slovenia with every municipality at 360 px", "network-country-admin");
+        script("document.getElementById('area-municipalities').scrollIntoView();");
+        screenshot("network-country-si-municipalities");
 
         new Select(waitFor(By.id("area-country"))).selectByValue("QB");
         browser.findElement(By.id("area-show")).click();
