@@ -117,7 +117,8 @@ export class Area extends LitElement {
   render() {
     const t = this.t;
     const level = this.level === 'regions' ? 'regions' : 'countries';
-    const name = this.overview?.area.name ?? this.code;
+    // Until the overview answers, the level stands in for the name: a code is never shown.
+    const name = this.overview?.area.name ?? t('area.level.' + level);
     return html`
       <p class="area-level">${t('area.level.' + level)}</p>
       <h1 id="area-heading" tabindex="-1">${name}</h1>
