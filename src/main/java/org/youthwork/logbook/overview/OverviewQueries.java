@@ -278,6 +278,24 @@ class OverviewQueries {
             group by grouping sets ((s.organisation_id, s.methods), (s.organisation_id, s.themes))
             """;
 
+    /**
+     * Each member organisation of a country with the months of the period it recorded at least one session in,
+     * wherever held ("2026-01,2026-03", null for none): the months indicator 2.2.3 and the annual analysis count, from
+     * the same rollup as the annual analysis. [from, until) are first days of months.
+     */
+    private static final String MONTHS_RECORDED = """
+            select o.id as organisation_id, o.name as name, o.municipality_code as municipality_code, m.name as municipality,
+                   string_agg(distinct to_char(r.month, 'YYYY-MM'), ',' order by to_char(r.month, 'YYYY-MM'))
+                       filter (where r.sessions > 0) as months
+            from organisation o
+            join municipality m on m.code = o.municipality_code
+            left join rollup_organisation_country_month r on r.organisation_id = o.id
+                and r.month >= :from and r.month < :until
+            where o.member and o.deleted_at is null and m.country_code = :country
+            group by o.id, o.name, o.municipality_code, m.name
+            order by o.name, o.id
+            """;
+
     private final EntityManager em;
 
     OverviewQueries(EntityManager em) {
@@ -340,6 +358,10 @@ class OverviewQueries {
 
     List<Tuple> rollupAnnual(String country, Period period) {
         return run(ROLLUP_ANNUAL, null, period.from(), period.until(), Map.of("country", country));
+    }
+
+    List<Tuple> monthsRecorded(String country, Period period) {
+        return run(MONTHS_RECORDED, null, period.from(), period.until(), Map.of("country", country));
     }
 
     List<Tuple> annualCodes(String country, Period period) {

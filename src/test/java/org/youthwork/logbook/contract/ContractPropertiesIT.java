@@ -389,6 +389,11 @@ class ContractPropertiesIT {
     }
 
     @Property
+    void readingTheMonthsRecorded(@ForAll("requests") @Calls("GET /api/v1/reports/months-recorded") Request request) throws IOException {
+        keepsTheContract(request);
+    }
+
+    @Property
     void closingAPeriod(@ForAll("requests") @Calls("POST /api/v1/periods/closed") Request request) throws IOException {
         keepsTheContract(request);
     }
