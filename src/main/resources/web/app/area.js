@@ -3,6 +3,7 @@ import { request } from './lib/api.js';
 import { codeLists, label } from './lib/codes.js';
 import { register } from './lib/i18n.js';
 import './lib/chart.js';
+import './lib/downloads.js';
 import en from './i18n/area/en.json';
 import sl from './i18n/area/sl.json';
 import bg from './i18n/area/bg.json';
@@ -170,7 +171,9 @@ export class Area extends LitElement {
       ${this.areaRows('municipalities', o.byMunicipality)}
       ${this.codeChart('methods', o.byMethod, 'method')}
       ${this.codeChart('themes', o.byTheme, 'theme')}
-      ${this.organisations()}`;
+      ${this.organisations()}
+      <logbook-downloads .t=${t} .lang=${this.lang}
+        .path=${`/api/v1/overviews/${level}/${encodeURIComponent(this.code)}?from=${o.from}&to=${o.to}`}></logbook-downloads>`;
   }
 
   figures() {

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { request } from './lib/api.js';
 import { register } from './lib/i18n.js';
+import './lib/downloads.js';
 import en from './i18n/area/en.json';
 import sl from './i18n/area/sl.json';
 import bg from './i18n/area/bg.json';
@@ -111,7 +112,9 @@ export class Indicator extends LitElement {
         <p id="indicator-status" class="error" role="alert">${t(this.failed)}</p>
         <button id="indicator-retry" type="button" @click=${this.retry}>${t('area.retry')}</button>` : ''}
       ${!this.failed && !this.indicator ? html`<p id="indicator-status" role="status">${t('area.loading')}</p>` : ''}
-      ${this.indicator ? html`${this.figures()}${this.grid()}${this.notRegular()}` : ''}`;
+      ${this.indicator ? html`${this.figures()}${this.grid()}${this.notRegular()}
+        <logbook-downloads .t=${t} .lang=${this.lang} .publishable=${false} .heading=${t('downloads.annualAnalysis')}
+          .path=${`/api/v1/reports/annual-analysis?country=${encodeURIComponent(this.country)}&year=${this.year}`}></logbook-downloads>` : ''}`;
   }
 
   form() {

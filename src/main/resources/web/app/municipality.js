@@ -3,6 +3,7 @@ import { codeLists } from './lib/codes.js';
 import { register } from './lib/i18n.js';
 import { Figures, breakdownSpec, byMonthSpec, headline, iso, loadFigures, participantsSpec, period, periodQuery } from './municipality-figures.js';
 import './lib/chart.js';
+import './lib/downloads.js';
 import en from './i18n/municipality/en.json';
 import sl from './i18n/municipality/sl.json';
 import bg from './i18n/municipality/bg.json';
@@ -176,7 +177,9 @@ export class Municipality extends LitElement {
           .spec=${breakdownSpec(overview.bySetting, 'setting', codes?.settings, t('municipality.setting'), ['sessions', 'participants'], t)}></logbook-chart>
       </section>
 
-      ${this.organisations(overview, f)}`;
+      ${this.organisations(overview, f)}
+      <logbook-downloads .t=${t} .lang=${this.lang}
+        .path=${`/api/v1/overviews/municipalities/${encodeURIComponent(this.code)}?${periodQuery(span)}`}></logbook-downloads>`;
   }
 
   organisations(overview, f) {

@@ -76,6 +76,34 @@ export async function request(method, path, { body, headers = {} } = {}) {
   return { status: response.status, ok: response.ok, body: parsed, etag: response.headers.get('ETag') };
 }
 
+/**
+ * Fetches a file with the token and hands it to the browser as a download, named as the service names it. Answers
+ * the status (0: no connection); a 401 is handled as for request().
+ */
+export async function download(path, accept, language) {
+  const headers = { Accept: accept, 'Accept-Language': language };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, { headers });
+  } catch (e) {
+    return 0;
+  }
+  if (response.status === 401) {
+    signOut();
+    window.dispatchEvent(new Event(EXPIRED));
+  }
+  if (!response.ok) return response.status;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '')?.[1] || 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return response.status;
+}
+
 /** GET that answers the body, or throws on anything but 2xx. */
 export async function get(path) {
   const answer = await request('GET', path);

@@ -169,6 +169,37 @@ abstract class BrowserTest {
         return browser.findElement(by);
     }
 
+    /** Lets Chromium save the page's downloads into a new folder, and answers it. */
+    Path allowDownloads() {
+        try {
+            Path folder = Files.createTempDirectory("logbook-downloads");
+            browser.executeCdpCommand("Page.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", folder.toString()));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clicks the button and answers the file it downloads into that folder, once Chromium has finished it. */
+    Path download(String buttonId, Path folder) {
+        try (var before = Files.list(folder)) {
+            assertEquals(0, before.count(), "the folder holds only this download");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        WebElement button = waitFor(By.id(buttonId));
+        script("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> {
+            try (var files = Files.list(folder)) {
+                List<Path> done = files.filter(f -> !f.toString().endsWith(".crdownload")).toList();
+                return done.size() == 1 ? done.get(0) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** The page as it is now passes axe and fits 360 px, and its screenshot is saved under that name. */
     void checkPage(String state, String screenshotName) {
         checkPage(state);

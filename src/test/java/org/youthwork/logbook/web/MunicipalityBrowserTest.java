@@ -4,7 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.youthwork.logbook.Api;
@@ -29,6 +32,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -145,6 +149,41 @@ class MunicipalityBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldDownloadTheOverviewAsASpreadsheetAndForPublicationAsCsv() throws IOException {
+        LocalDate today = LocalDate.now();
+        signedIn(account("MUNICIPALITY", "municipalityCode", CODE));
+        waitForFigures();
+        Path folder = allowDownloads();
+        JsonPath exact = overview(CODE, today.withDayOfYear(1), today);
+
+        Path xlsx = download("download-xlsx", folder);
+        assertTrue(xlsx.getFileName().toString().endsWith(".xlsx"), xlsx.toString());
+        byte[] bytes = Files.readAllBytes(xlsx);
+        assertEquals("PK", new String(bytes, 0, 2, StandardCharsets.US_ASCII), "an XLSX is a zip");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            List<Row> totals = workbook.findSheet("Totals").orElseThrow().read();
+            assertEquals("Semič", totals.get(1).getCellText(0));
+            assertEquals(exact.getInt("totals.sessions"), totals.get(1).getCellAsNumber(1).orElseThrow().intValue(),
+                    "the sessions, a number");
+        }
+        Files.delete(xlsx);
+
+        // For publication: Semič's small counts are withheld in the CSV as in the API's published view.
+        String published = given().queryParam("from", today.withDayOfYear(1).toString()).queryParam("to", today.toString())
+                .queryParam("publication", true).get("/api/v1/overviews/municipalities/" + CODE).then().statusCode(200)
+                .extract().asString();
+        assertTrue(published.contains("\"<5\""), "the fixture has small counts: " + published);
+        click("downloads-publication");
+        checkPage("municipality downloads", "municipality-downloads");
+        Path csv = download("download-csv", folder);
+        assertTrue(csv.getFileName().toString().endsWith(".csv"), csv.toString());
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "with a byte order mark, for spreadsheets");
+        assertTrue(text.contains("<5"), text);
+        assertFalse(exact.prettify().contains("<5"), "the exact view has none");
+    }
+
+    @Test
     void shouldPrintTheReportOnExactlyOneA4Page() throws IOException {
         LocalDate today = LocalDate.now();
         // More organisations than the page lists, with long names, so that the page is as full as it gets.
@@ -251,6 +290,12 @@ class MunicipalityBrowserTest extends BrowserTest {
         assertEquals("You may not see this municipality's figures: your account is for another area.",
                 waitFor(By.cssSelector("#report-status.error")).getText());
         checkPage("another municipality's report");
+    }
+
+    private void click(String id) {
+        WebElement element = waitFor(By.id(id));
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private void waitForFigures() {

@@ -170,6 +170,24 @@ class NetworkBrowserTest extends BrowserTest {
     }
 
     @Test
+    void shouldDownloadTheAnnualAnalysisFromTheIndicatorPage() throws java.io.IOException {
+        int last = LocalDate.now().getYear() - 1;
+        signedIn(account("NETWORK_COORDINATOR", "country", "QB"));
+        go("#/indicator?year=" + last);
+        waitFor(By.id("indicator-grid"));
+        assertTrue(browser.findElements(By.id("downloads-publication")).isEmpty(), "the analysis has no published view");
+        java.nio.file.Path xlsx = download("download-xlsx", allowDownloads());
+        assertEquals("annual-analysis-QB-" + last + ".xlsx", xlsx.getFileName().toString());
+        List<String> names = given().queryParam("country", "QB").queryParam("year", last)
+                .get("/api/v1/reports/annual-analysis").then().statusCode(200).extract().jsonPath().getList("organisations.name");
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.findSheet("Annual analysis").orElseThrow().read();
+            assertEquals(names, rows.subList(1, rows.size()).stream().map(r -> r.getCellText(0)).toList(),
+                    "a row per member organisation, name first");
+        }
+    }
+
+    @Test
     void shouldLabelTheCountryAndTheIndicatorInBulgarian() {
         signedIn(account("NETWORK_COORDINATOR", "country", "QB"));
         waitFor(By.id("area-methods-chart-caption"));
