@@ -66,11 +66,19 @@ class Downloads {
     /** Checks the parameters before the service is asked: a bad one is a 400 before any scope check. */
     Request request(String format, String locale, HttpHeaders headers) {
         Format chosen = Format.parse(format);
+        checkLocale(locale);
+        return new Request(chosen != null ? chosen : negotiated(headers),
+                locale != null ? locale : Labels.language(headers.getAcceptableLanguages()));
+    }
+
+    /**
+     * The locale parameter: one of the languages, or absent. The JSON answers take it too (the contract has one
+     * operation for every format of an overview) and have no use for it.
+     */
+    static void checkLocale(String locale) {
         if (locale != null && !Labels.LANGUAGES.contains(locale)) {
             throw ProblemException.invalid("locale", "must be one of " + String.join(", ", Labels.LANGUAGES));
         }
-        return new Request(chosen != null ? chosen : negotiated(headers),
-                locale != null ? locale : Labels.language(headers.getAcceptableLanguages()));
     }
 
     /** The method was chosen because the client accepts CSV or XLSX: the first of them in its order of preference. */

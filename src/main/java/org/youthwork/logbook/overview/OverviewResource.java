@@ -52,7 +52,9 @@ class OverviewResource {
     public Object municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
                                @QueryParam("from") @Parameter(ref = "from") String from,
                                @QueryParam("to") @Parameter(ref = "to") String to,
-                               @QueryParam("publication") @Parameter(ref = "publication") String published) {
+                               @QueryParam("publication") @Parameter(ref = "publication") String published,
+                               @QueryParam("locale") @Parameter(hidden = true) String locale) {
+        Downloads.checkLocale(locale);
         return shown(publication(published), overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
     }
 
@@ -70,7 +72,9 @@ class OverviewResource {
     public Object region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
                          @QueryParam("from") @Parameter(ref = "from") String from,
                          @QueryParam("to") @Parameter(ref = "to") String to,
-                         @QueryParam("publication") @Parameter(ref = "publication") String published) {
+                         @QueryParam("publication") @Parameter(ref = "publication") String published,
+                         @QueryParam("locale") @Parameter(hidden = true) String locale) {
+        Downloads.checkLocale(locale);
         return shown(publication(published), overviews.overview(Level.REGION, code, overviews.period(from, to)));
     }
 
@@ -88,7 +92,9 @@ class OverviewResource {
     public Object country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
                           @QueryParam("from") @Parameter(ref = "from") String from,
                           @QueryParam("to") @Parameter(ref = "to") String to,
-                          @QueryParam("publication") @Parameter(ref = "publication") String published) {
+                          @QueryParam("publication") @Parameter(ref = "publication") String published,
+                          @QueryParam("locale") @Parameter(hidden = true) String locale) {
+        Downloads.checkLocale(locale);
         return shown(publication(published), overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
     }
 
@@ -147,7 +153,9 @@ class OverviewResource {
                                        schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                @QueryParam("from") @Parameter(ref = "from") String from,
                                @QueryParam("to") @Parameter(ref = "to") String to,
-                               @QueryParam("publication") @Parameter(ref = "publication") String published) {
+                               @QueryParam("publication") @Parameter(ref = "publication") String published,
+                               @QueryParam("locale") @Parameter(hidden = true) String locale) {
+        Downloads.checkLocale(locale);
         return shown(publication(published), overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
     }
 

@@ -43,7 +43,9 @@ class ReportResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public AnnualAnalysis json(@QueryParam("country") @Parameter(required = true, schema = @Schema(ref = "CountryCode")) String country,
                                @QueryParam("year") @Parameter(description = "Default: this year",
-                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999", examples = "2026")) String year) {
+                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999", examples = "2026")) String year,
+                               @QueryParam("locale") @Parameter(hidden = true) String locale) {
+        Downloads.checkLocale(locale);
         return analyses.analysis(country, year);
     }
 

@@ -266,6 +266,11 @@ class DownloadsTest {
                     .contentType("application/problem+json").body("violations[0].field", equalTo("locale"));
             given().accept("text/csv").queryParam("locale", "SL").get(path).then().statusCode(400)
                     .contentType("application/problem+json").body("violations[0].field", equalTo("locale"));
+            // The contract has one operation for every format: JSON takes a good locale, and checks a bad one.
+            given().accept("application/json").queryParam("locale", "sl").get(path).then().statusCode(200)
+                    .contentType("application/json");
+            given().accept("application/json").queryParam("locale", "de").get(path).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("locale"));
         }
     }
 
