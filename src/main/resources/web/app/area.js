@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { request } from './lib/api.js';
 import { codeLists, label } from './lib/codes.js';
 import { register } from './lib/i18n.js';
+import { countryField, loadCountries } from './country-choice.js';
 import './lib/chart.js';
 import './lib/downloads.js';
 import en from './i18n/area/en.json';
@@ -58,10 +59,7 @@ export class Area extends LitElement {
       this.loaded = key;
       this.load(from, to);
     }
-    if (this.me?.role === 'ADMIN' && !this.countries) {
-      this.countries = [];
-      request('GET', '/api/v1/countries?size=500').then(answer => { if (answer.ok) this.countries = answer.body.items; });
-    }
+    loadCountries(this);
   }
 
   async load(from, to) {
@@ -137,13 +135,10 @@ export class Area extends LitElement {
     const chooser = level === 'countries' && this.me?.role === 'ADMIN' && this.countries?.length;
     return html`
       <form id="area-period" class="area-period" @submit=${this.choose}>
-        ${chooser ? html`
-          <div class="area-field area-country">
-            <label for="area-country">${t('area.country')}</label>
-            <select id="area-country" name="country">
-              ${this.countries.map(c => html`<option value=${c.code} ?selected=${c.code === this.code}>${c.name}</option>`)}
-            </select>
-          </div>` : ''}
+        ${chooser ? countryField({
+          id: 'area-country', label: t('area.country'), countries: this.countries, chosen: this.code,
+          className: 'area-field area-country',
+        }) : ''}
         <div class="area-field">
           <label for="area-from">${t('area.from')}</label>
           <input id="area-from" name="from" type="date" required min="2000-01-01" .value=${from}>

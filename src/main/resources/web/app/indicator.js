@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { request } from './lib/api.js';
 import { register } from './lib/i18n.js';
+import { countryField, loadCountries } from './country-choice.js';
 import './lib/downloads.js';
 import en from './i18n/area/en.json';
 import sl from './i18n/area/sl.json';
@@ -43,10 +44,7 @@ export class Indicator extends LitElement {
       this.loaded = key;
       this.load();
     }
-    if (this.me?.role === 'ADMIN' && !this.countries) {
-      this.countries = [];
-      request('GET', '/api/v1/countries?size=500').then(answer => { if (answer.ok) this.countries = answer.body.items; });
-    }
+    loadCountries(this);
   }
 
   async load() {
@@ -122,13 +120,9 @@ export class Indicator extends LitElement {
     const chooser = this.me?.role === 'ADMIN' && this.countries?.length;
     return html`
       <form id="indicator-choice" class="area-period" @submit=${this.choose}>
-        ${chooser ? html`
-          <div class="area-field">
-            <label for="indicator-country">${t('area.country')}</label>
-            <select id="indicator-country" name="country">
-              ${this.countries.map(c => html`<option value=${c.code} ?selected=${c.code === this.country}>${c.name}</option>`)}
-            </select>
-          </div>` : ''}
+        ${chooser ? countryField({
+          id: 'indicator-country', label: t('area.country'), countries: this.countries, chosen: this.country,
+        }) : ''}
         <div class="area-field">
           <label for="indicator-year">${t('indicator.year')}</label>
           <input id="indicator-year" name="year" type="number" inputmode="numeric" required min="2000"

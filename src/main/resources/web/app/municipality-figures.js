@@ -1,5 +1,6 @@
+import { LitElement, html } from 'lit';
 import { request } from './lib/api.js';
-import { label } from './lib/codes.js';
+import { codeLists, label } from './lib/codes.js';
 
 // What the municipality's page and its printable report share: the period, the calls, the numbers and the charts.
 
@@ -170,4 +171,59 @@ export function participantsSpec(counts, list, heading, kind, t) {
     categories: codes.map(code => label(list, code)),
     series: [{ name: t('municipality.participants'), values: codes.map(code => counts?.[code] ?? 0) }],
   };
+}
+
+/**
+ * The municipality's page and its report: given the code and the hash's params, they load the figures of the period
+ * (again when either changes; a late answer for an earlier period is dropped) and the code lists of the language.
+ */
+export class MunicipalityFiguresElement extends LitElement {
+  static properties = {
+    t: { attribute: false }, lang: { attribute: false }, me: { attribute: false }, params: { attribute: false },
+    code: { attribute: false }, figures: { state: true }, codes: { state: true },
+  };
+
+  createRenderRoot() {
+    return this;
+  }
+
+  updated(changed) {
+    if (changed.has('lang') && this.lang) {
+      codeLists(this.lang).then(codes => { this.codes = codes; });
+    }
+    const span = period(this.params);
+    const key = `${this.code}?${periodQuery(span)}`;
+    if (key !== this.loaded) {
+      this.loaded = key;
+      this.load(span);
+    }
+  }
+
+  async load(span) {
+    this.span = span;
+    this.figures = null;
+    const key = this.loaded;
+    const figures = await loadFigures(this.code, span);
+    if (key === this.loaded) this.figures = figures;
+  }
+}
+
+/** The head of a table of organisations with their sessions, hours and participants. */
+export function organisationsHead(t) {
+  return html`<thead><tr>
+    <th scope="col">${t('municipality.organisation')}</th>
+    <th scope="col">${t('municipality.sessions')}</th>
+    <th scope="col">${t('municipality.hours')}</th>
+    <th scope="col">${t('municipality.participants')}</th>
+  </tr></thead>`;
+}
+
+/** The rows of a table of organisations, one an organisation. */
+export function organisationRows(rows, f) {
+  return rows.map(row => html`<tr>
+    <th scope="row">${row.name}</th>
+    <td>${f.number(row.sessions)}</td>
+    <td>${f.number(row.hours, 2)}</td>
+    <td>${f.number(row.participants)}</td>
+  </tr>`);
 }

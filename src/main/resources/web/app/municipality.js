@@ -1,7 +1,6 @@
-import { LitElement, html } from 'lit';
-import { codeLists } from './lib/codes.js';
+import { html } from 'lit';
 import { register } from './lib/i18n.js';
-import { Figures, breakdownSpec, byMonthSpec, headline, iso, loadFigures, participantsSpec, period, periodQuery } from './municipality-figures.js';
+import { Figures, MunicipalityFiguresElement, breakdownSpec, byMonthSpec, headline, iso, organisationRows, organisationsHead, participantsSpec, period, periodQuery } from './municipality-figures.js';
 import './lib/chart.js';
 import './lib/downloads.js';
 import en from './i18n/municipality/en.json';
@@ -16,36 +15,7 @@ register({ en, sl, bg });
  * charts, figures per 1,000 inhabitants and the organisations working there. Every figure is the API's; only the
  * youth-led share and the figures per 1,000 are worked out here.
  */
-export class Municipality extends LitElement {
-  static properties = {
-    t: { attribute: false }, lang: { attribute: false }, me: { attribute: false }, params: { attribute: false },
-    code: { attribute: false }, figures: { state: true }, codes: { state: true },
-  };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  updated(changed) {
-    if (changed.has('lang') && this.lang) {
-      codeLists(this.lang).then(codes => { this.codes = codes; });
-    }
-    const span = period(this.params);
-    const key = `${this.code}?${periodQuery(span)}`;
-    if (key !== this.loaded) {
-      this.loaded = key;
-      this.load(span);
-    }
-  }
-
-  async load(span) {
-    this.span = span;
-    this.figures = null;
-    const key = this.loaded;
-    const figures = await loadFigures(this.code, span);
-    if (key === this.loaded) this.figures = figures;
-  }
-
+export class Municipality extends MunicipalityFiguresElement {
   retry() {
     this.load(this.span);
   }
@@ -190,19 +160,9 @@ export class Municipality extends LitElement {
         <h2 id="municipality-organisations-heading">${t('municipality.organisations')}</h2>
         ${rows.length ? html`
           <table id="municipality-organisations" class="municipality-table">
-            <thead><tr>
-              <th scope="col">${t('municipality.organisation')}</th>
-              <th scope="col">${t('municipality.sessions')}</th>
-              <th scope="col">${t('municipality.hours')}</th>
-              <th scope="col">${t('municipality.participants')}</th>
-            </tr></thead>
+            ${organisationsHead(t)}
             <tbody>
-              ${rows.map(row => html`<tr>
-                <th scope="row">${row.name}</th>
-                <td>${f.number(row.sessions)}</td>
-                <td>${f.number(row.hours, 2)}</td>
-                <td>${f.number(row.participants)}</td>
-              </tr>`)}
+              ${organisationRows(rows, f)}
             </tbody>
           </table>`
           : html`<p id="municipality-no-organisations">${t('municipality.noOrganisations')}</p>`}

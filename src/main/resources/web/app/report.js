@@ -1,7 +1,6 @@
-import { LitElement, html } from 'lit';
-import { codeLists } from './lib/codes.js';
+import { html } from 'lit';
 import { register } from './lib/i18n.js';
-import { Figures, breakdownSpec, byMonthSpec, headline, loadFigures, participantsSpec, period, periodQuery } from './municipality-figures.js';
+import { Figures, MunicipalityFiguresElement, breakdownSpec, byMonthSpec, headline, organisationRows, organisationsHead, participantsSpec, periodQuery } from './municipality-figures.js';
 import './lib/chart.js';
 import './municipality.js';
 import en from './i18n/report/en.json';
@@ -18,36 +17,7 @@ const ORGANISATIONS = 8;
  * A municipality's figures on one A4 page, for the browser's print to PDF: the headline figures, four charts and the
  * organisations. The same figures as the municipality's page, for the period of the hash.
  */
-export class Report extends LitElement {
-  static properties = {
-    t: { attribute: false }, lang: { attribute: false }, me: { attribute: false }, params: { attribute: false },
-    code: { attribute: false }, figures: { state: true }, codes: { state: true },
-  };
-
-  createRenderRoot() {
-    return this;
-  }
-
-  updated(changed) {
-    if (changed.has('lang') && this.lang) {
-      codeLists(this.lang).then(codes => { this.codes = codes; });
-    }
-    const span = period(this.params);
-    const key = `${this.code}?${periodQuery(span)}`;
-    if (key !== this.loaded) {
-      this.loaded = key;
-      this.load(span);
-    }
-  }
-
-  async load(span) {
-    this.span = span;
-    this.figures = null;
-    const key = this.loaded;
-    const figures = await loadFigures(this.code, span);
-    if (key === this.loaded) this.figures = figures;
-  }
-
+export class Report extends MunicipalityFiguresElement {
   print() {
     window.print();
   }
@@ -112,19 +82,9 @@ export class Report extends LitElement {
         <h2 id="report-organisations-heading">${t('municipality.organisations')}</h2>
         ${organisations.length ? html`
           <table id="report-organisations" class="municipality-table" aria-labelledby="report-organisations-heading">
-            <thead><tr>
-              <th scope="col">${t('municipality.organisation')}</th>
-              <th scope="col">${t('municipality.sessions')}</th>
-              <th scope="col">${t('municipality.hours')}</th>
-              <th scope="col">${t('municipality.participants')}</th>
-            </tr></thead>
+            ${organisationsHead(t)}
             <tbody>
-              ${organisations.slice(0, ORGANISATIONS).map(row => html`<tr>
-                <th scope="row">${row.name}</th>
-                <td>${f.number(row.sessions)}</td>
-                <td>${f.number(row.hours, 2)}</td>
-                <td>${f.number(row.participants)}</td>
-              </tr>`)}
+              ${organisationRows(organisations.slice(0, ORGANISATIONS), f)}
             </tbody>
           </table>
           ${more ? html`<p id="report-more" class="report-hint">${t('report.more', { count: f.number(more) })}</p>` : ''}`

@@ -106,6 +106,31 @@ public final class Api {
         return p;
     }
 
+    /**
+     * A session of the organisation's as an overview test writes its fixtures out: where, when, how long, with whom and
+     * what it counts (youth-led sessions have two young leaders); answers its id.
+     */
+    public static String logSession(String org, String municipality, String date, int minutes, int workers,
+                                    List<String> methods, List<String> themes, String setting,
+                                    List<Map<String, Object>> participants, int firstTimers, int unorganised, int fewer,
+                                    boolean youthLed) {
+        Map<String, Object> s = session(org);
+        s.put("municipalityCode", municipality);
+        s.put("date", date);
+        s.put("durationMinutes", minutes);
+        s.put("youthWorkers", workers);
+        s.put("methods", methods);
+        s.put("themes", themes);
+        s.put("setting", setting);
+        s.put("participants", participants);
+        s.put("firstTimeParticipants", firstTimers);
+        s.put("unorganisedYouth", unorganised);
+        s.put("fewerOpportunities", fewer);
+        s.put("youthLed", youthLed);
+        s.put("youngLeaders", youthLed ? 2 : 0);
+        return createSession(s);
+    }
+
     public static ValidatableResponse post(Object body) {
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/sessions").then();
     }

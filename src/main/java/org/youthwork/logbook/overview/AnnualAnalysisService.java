@@ -3,17 +3,9 @@ package org.youthwork.logbook.overview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
-import org.youthwork.logbook.account.Caller;
-import org.youthwork.logbook.account.Role;
-import org.youthwork.logbook.area.AreaService;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Theme;
-import org.youthwork.logbook.system.ProblemException;
-import org.youthwork.logbook.system.ProblemType;
-import org.youthwork.logbook.system.QueryParams;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,29 +19,18 @@ import static org.youthwork.logbook.overview.OverviewService.number;
 public class AnnualAnalysisService {
 
     private final OverviewQueries queries;
-    private final AreaService areas;
-    private final Caller caller;
-    private final Clock clock;
+    private final CountryYear countryYear;
 
-    AnnualAnalysisService(OverviewQueries queries, AreaService areas, Caller caller, Clock clock) {
+    AnnualAnalysisService(OverviewQueries queries, CountryYear countryYear) {
         this.queries = queries;
-        this.areas = areas;
-        this.caller = caller;
-        this.clock = clock;
+        this.countryYear = countryYear;
     }
 
     @Transactional
     public AnnualAnalysis analysis(String country, String yearParam) {
         queries.snapshot();
-        if (country == null || country.isEmpty()) {
-            throw ProblemException.invalid("country", "is required, e.g. SI");
-        }
-        areas.requireCountry(country, "country");
-        if (!caller.is(Role.ADMIN) && !(caller.is(Role.NETWORK_COORDINATOR) && country.equals(caller.country()))) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "The annual analysis of " + country
-                    + " is for its network coordinator and administrators.");
-        }
-        int year = year(yearParam, LocalDate.now(clock).getYear());
+        int year = countryYear.year(country, yearParam, "The annual analysis of " + country
+                + " is for its network coordinator and administrators.");
         return build(country, year, false);
     }
 
@@ -114,17 +95,6 @@ public class AnnualAnalysisService {
                 }
             }
         }
-    }
-
-    private static int year(String value, int thisYear) {
-        Integer year = QueryParams.wholeNumber("year", value);
-        if (year == null) {
-            return thisYear;
-        }
-        if (year < 2000 || year > 9999) {
-            throw ProblemException.invalid("year", "must be a year from 2000 to 9999");
-        }
-        return year;
     }
 
     private static <E extends Enum<E>> Map<String, Long> everyCode(E[] codes, Map<String, Long> counts) {

@@ -228,20 +228,26 @@ class OverviewQueries {
              order by o.name, o.id
             """;
 
+    /**
+     * Each member organisation of a country, one row each, over its rows of the organisation rollup in [from, until):
+     * the annual analysis and the months recorded read the same members the same way.
+     */
+    private static final String MEMBERS_ROLLUP = """
+            from organisation o
+            join municipality m on m.code = o.municipality_code
+            left join rollup_organisation_country_month r on r.organisation_id = o.id
+                and r.month >= :from and r.month < :until
+            where o.member and o.deleted_at is null and m.country_code = :country
+            group by o.id, o.name, o.municipality_code, m.name
+            order by o.name, o.id
+            """;
+
     /** The annual analysis from the organisation rollup; a year is whole months, so no session is read. */
     private static final String ROLLUP_ANNUAL = "select o.id as organisation_id, o.name as name,"
             + " o.municipality_code as municipality_code, m.name as municipality, "
             + String.join(", ", annualRollupColumns())
-            + ", count(distinct r.month) filter (where r.sessions > 0) as months_recorded"
-            + """
-             from organisation o
-             join municipality m on m.code = o.municipality_code
-             left join rollup_organisation_country_month r on r.organisation_id = o.id
-                 and r.month >= :from and r.month < :until
-             where o.member and o.deleted_at is null and m.country_code = :country
-             group by o.id, o.name, o.municipality_code, m.name
-             order by o.name, o.id
-            """;
+            + ", count(distinct r.month) filter (where r.sessions > 0) as months_recorded\n"
+            + MEMBERS_ROLLUP;
 
     private static List<String> annualRollupColumns() {
         List<String> columns = new java.util.ArrayList<>();
@@ -287,14 +293,7 @@ class OverviewQueries {
             select o.id as organisation_id, o.name as name, o.municipality_code as municipality_code, m.name as municipality,
                    string_agg(distinct to_char(r.month, 'YYYY-MM'), ',' order by to_char(r.month, 'YYYY-MM'))
                        filter (where r.sessions > 0) as months
-            from organisation o
-            join municipality m on m.code = o.municipality_code
-            left join rollup_organisation_country_month r on r.organisation_id = o.id
-                and r.month >= :from and r.month < :until
-            where o.member and o.deleted_at is null and m.country_code = :country
-            group by o.id, o.name, o.municipality_code, m.name
-            order by o.name, o.id
-            """;
+            """ + MEMBERS_ROLLUP;
 
     private final EntityManager em;
 

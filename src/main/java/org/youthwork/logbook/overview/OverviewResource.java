@@ -22,6 +22,8 @@ import org.youthwork.logbook.overview.Overview.OrganisationRow;
 import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.QueryParams;
 
+import java.util.function.Supplier;
+
 @Path("/api/v1/overviews")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -174,9 +176,16 @@ class OverviewResource {
         return publish ? publication.publish(overviews.overview(level, code, period), page) : page;
     }
 
-    /** A download of the overview, or with publication=true of its published view. */
-    private Response download(Downloads.Request download, boolean publish, Overview overview) {
-        return publish ? downloads.overview(download, publication.publish(overview)) : downloads.overview(download, overview);
+    /**
+     * A download of the overview, or with publication=true of its published view. The format and locale are checked
+     * before the overview is read, so that a bad request is refused without reading the area.
+     */
+    private Response download(String format, String locale, String published, HttpHeaders headers,
+                              Supplier<Overview> overview) {
+        Downloads.Request download = downloads.request(format, locale, headers);
+        boolean publish = publication(published);
+        Overview read = overview.get();
+        return publish ? downloads.overview(download, publication.publish(read)) : downloads.overview(download, read);
     }
 
     // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)
@@ -189,8 +198,8 @@ class OverviewResource {
                                          @QueryParam("to") String to, @QueryParam("format") String format,
                                          @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                          @Context HttpHeaders headers) {
-        Downloads.Request download = downloads.request(format, locale, headers);
-        return download(download, publication(published), overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
+        return download(format, locale, published, headers,
+                () -> overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -200,9 +209,9 @@ class OverviewResource {
     public Response regionDownload(@PathParam("code") String code, @QueryParam("from") String from,
                                    @QueryParam("to") String to, @QueryParam("format") String format,
                                    @QueryParam("locale") String locale, @QueryParam("publication") String published,
-                                         @Context HttpHeaders headers) {
-        Downloads.Request download = downloads.request(format, locale, headers);
-        return download(download, publication(published), overviews.overview(Level.REGION, code, overviews.period(from, to)));
+                                   @Context HttpHeaders headers) {
+        return download(format, locale, published, headers,
+                () -> overviews.overview(Level.REGION, code, overviews.period(from, to)));
     }
 
     @GET
@@ -212,9 +221,9 @@ class OverviewResource {
     public Response countryDownload(@PathParam("code") String code, @QueryParam("from") String from,
                                     @QueryParam("to") String to, @QueryParam("format") String format,
                                     @QueryParam("locale") String locale, @QueryParam("publication") String published,
-                                         @Context HttpHeaders headers) {
-        Downloads.Request download = downloads.request(format, locale, headers);
-        return download(download, publication(published), overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
+                                    @Context HttpHeaders headers) {
+        return download(format, locale, published, headers,
+                () -> overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
     }
 
     @GET
@@ -225,7 +234,7 @@ class OverviewResource {
                                          @QueryParam("to") String to, @QueryParam("format") String format,
                                          @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                          @Context HttpHeaders headers) {
-        Downloads.Request download = downloads.request(format, locale, headers);
-        return download(download, publication(published), overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
+        return download(format, locale, published, headers,
+                () -> overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
     }
 }

@@ -43,6 +43,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.youthwork.logbook.Api.logSession;
 import static org.youthwork.logbook.Api.participant;
 
 /**
@@ -82,13 +83,13 @@ class DownloadsTest {
         a = Api.createOrganisation("Mladinski center Črnomelj", "XD-A1", true);
         String b = Api.createOrganisation("Centre B, \"the old school\"", "XD-A2", true);
         String c = Api.createOrganisation("Association C", "XD-B2", false);
-        log(a, "XD-A1", "2023-01-10", 50, 2, List.of("STREET", "DIGITAL"), List.of("CULTURE"), "PUBLIC_SPACE",
+        logSession(a, "XD-A1", "2023-01-10", 50, 2, List.of("STREET", "DIGITAL"), List.of("CULTURE"), "PUBLIC_SPACE",
                 List.of(participant("15-19", "FEMALE", 3), participant("20-24", "MALE", 2)), 1, 2, 0, false);
-        log(a, "XD-B1", "2023-03-05", 90, 1, List.of("OPEN"), List.of("HEALTH"), "YOUTH_CENTRE",
+        logSession(a, "XD-B1", "2023-03-05", 90, 1, List.of("OPEN"), List.of("HEALTH"), "YOUTH_CENTRE",
                 List.of(participant("UNDER_15", "OTHER", 4)), 0, 4, 1, true);
-        log(b, "XD-A2", "2023-03-20", 45, 3, List.of("EVENT"), List.of("PARTICIPATION", "CULTURE"), "SCHOOL",
+        logSession(b, "XD-A2", "2023-03-20", 45, 3, List.of("EVENT"), List.of("PARTICIPATION", "CULTURE"), "SCHOOL",
                 List.of(participant("25-29", "FEMALE", 7)), 2, 0, 0, false);
-        log(c, "XD-A1", "2023-07-01", 125, 1, List.of("COUNSELLING"), List.of("EMPLOYMENT"), "ONLINE",
+        logSession(c, "XD-A1", "2023-07-01", 125, 1, List.of("COUNSELLING"), List.of("EMPLOYMENT"), "ONLINE",
                 List.of(participant("OVER_29", "MALE", 1)), 0, 0, 0, false);
         logged = true;
     }
@@ -564,25 +565,5 @@ class DownloadsTest {
     private static BigDecimal n(Object value) {
         BigDecimal number = value instanceof JsonNode node ? node.decimalValue() : new BigDecimal(value.toString());
         return number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
-    }
-
-    private static void log(String org, String municipality, String date, int minutes, int workers, List<String> methods,
-                            List<String> themes, String setting, List<Map<String, Object>> participants,
-                            int firstTimers, int unorganised, int fewer, boolean youthLed) {
-        Map<String, Object> s = Api.session(org);
-        s.put("municipalityCode", municipality);
-        s.put("date", date);
-        s.put("durationMinutes", minutes);
-        s.put("youthWorkers", workers);
-        s.put("methods", methods);
-        s.put("themes", themes);
-        s.put("setting", setting);
-        s.put("participants", participants);
-        s.put("firstTimeParticipants", firstTimers);
-        s.put("unorganisedYouth", unorganised);
-        s.put("fewerOpportunities", fewer);
-        s.put("youthLed", youthLed);
-        s.put("youngLeaders", youthLed ? 2 : 0);
-        Api.createSession(s);
     }
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.youthwork.logbook.Api.logSession;
 import static org.youthwork.logbook.Api.participant;
 
 /**
@@ -54,25 +55,26 @@ class OverviewFixturesTest {
         b = Api.createOrganisation("Centre B", "XF-A2", true);
         c = Api.createOrganisation("Association C", "XF-B2", false);
         // S1: 90 min, 2 workers, 11 participants, two methods
-        log(a, "XF-A1", "2023-01-01", 90, 2, List.of("STREET", "INFORMAL_GROUP"), List.of("EMPLOYMENT"), "PUBLIC_SPACE",
+        logSession(a, "XF-A1", "2023-01-01", 90, 2, List.of("STREET", "INFORMAL_GROUP"), List.of("EMPLOYMENT"),
+                "PUBLIC_SPACE",
                 List.of(participant("15-19", "FEMALE", 4), participant("15-19", "MALE", 6), participant("20-24", "OTHER", 1)),
                 3, 9, 2, false);
         // S2: held in XF-B1, youth-led, 60 min, 5 participants
-        log(a, "XF-B1", "2023-06-15", 60, 1, List.of("OPEN"), List.of("HEALTH"), "YOUTH_CENTRE",
+        logSession(a, "XF-B1", "2023-06-15", 60, 1, List.of("OPEN"), List.of("HEALTH"), "YOUTH_CENTRE",
                 List.of(participant("UNDER_15", "FEMALE", 2), participant("25-29", "MALE", 3)), 0, 5, 0, true);
         // S3: the last day, 30 min, 3 participants
-        log(a, "XF-A1", "2023-12-31", 30, 1, List.of("DIGITAL"), List.of("CULTURE"), "ONLINE",
+        logSession(a, "XF-A1", "2023-12-31", 30, 1, List.of("DIGITAL"), List.of("CULTURE"), "ONLINE",
                 List.of(participant("OVER_29", "OTHER", 1), participant("15-19", "FEMALE", 2)), 1, 0, 0, false);
         // S4, S5: a day outside the year on either side
-        log(a, "XF-A1", "2022-12-31", 45, 1, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
+        logSession(a, "XF-A1", "2022-12-31", 45, 1, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
                 List.of(participant("15-19", "MALE", 7)), 0, 0, 0, false);
-        log(a, "XF-A1", "2024-01-01", 45, 1, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
+        logSession(a, "XF-A1", "2024-01-01", 45, 1, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
                 List.of(participant("15-19", "MALE", 8)), 0, 0, 0, false);
         // S6: by the non-member C, held in XF-A1, 120 min, 3 workers, 10 participants
-        log(c, "XF-A1", "2023-03-10", 120, 3, List.of("EVENT"), List.of("CULTURE", "PARTICIPATION"), "OTHER",
+        logSession(c, "XF-A1", "2023-03-10", 120, 3, List.of("EVENT"), List.of("CULTURE", "PARTICIPATION"), "OTHER",
                 List.of(participant("20-24", "FEMALE", 10)), 0, 4, 1, false);
         // S7: deleted
-        String s7 = log(a, "XF-A1", "2023-03-11", 600, 5, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
+        String s7 = logSession(a, "XF-A1", "2023-03-11", 600, 5, List.of("OPEN"), List.of("AUTONOMY"), "YOUTH_CENTRE",
                 List.of(participant("15-19", "FEMALE", 100)), 0, 0, 0, false);
         given().delete("/api/v1/sessions/{id}", s7).then().statusCode(204);
         logged = true;
@@ -198,7 +200,7 @@ class OverviewFixturesTest {
     @Test
     void shouldCountASessionTheMomentItIsSavedAndForgetItTheMomentItIsDeleted() {
         overview("municipalities/XF-B2", "2021-01-01", "2021-12-31").body("totals.sessions", equalTo(0));
-        String id = log(b, "XF-B2", "2021-05-05", 50, 1, List.of("COUNSELLING"), List.of("AUTONOMY"), "OTHER",
+        String id = logSession(b, "XF-B2", "2021-05-05", 50, 1, List.of("COUNSELLING"), List.of("AUTONOMY"), "OTHER",
                 List.of(participant("20-24", "MALE", 1)), 0, 0, 0, false);
         overview("municipalities/XF-B2", "2021-01-01", "2021-12-31")
                 .body("totals.sessions", equalTo(1))
@@ -273,25 +275,5 @@ class OverviewFixturesTest {
 
     private static ValidatableResponse overview(String area, String from, String to) {
         return given().queryParam("from", from).queryParam("to", to).get("/api/v1/overviews/" + area).then().statusCode(200);
-    }
-
-    private static String log(String org, String municipality, String date, int minutes, int workers, List<String> methods,
-                              List<String> themes, String setting, List<Map<String, Object>> participants,
-                              int firstTimers, int unorganised, int fewer, boolean youthLed) {
-        Map<String, Object> s = Api.session(org);
-        s.put("municipalityCode", municipality);
-        s.put("date", date);
-        s.put("durationMinutes", minutes);
-        s.put("youthWorkers", workers);
-        s.put("methods", methods);
-        s.put("themes", themes);
-        s.put("setting", setting);
-        s.put("participants", participants);
-        s.put("firstTimeParticipants", firstTimers);
-        s.put("unorganisedYouth", unorganised);
-        s.put("fewerOpportunities", fewer);
-        s.put("youthLed", youthLed);
-        s.put("youngLeaders", youthLed ? 2 : 0);
-        return Api.createSession(s);
     }
 }
