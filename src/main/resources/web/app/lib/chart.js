@@ -79,7 +79,7 @@ export class Chart extends LitElement {
       color: COLOURS,
       grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
       legend: series.length > 1 ? { top: 0, data: series.map(s => s.name) } : undefined,
-      tooltip: { trigger: 'axis', valueFormatter: v => this.format(v) },
+      tooltip: { trigger: 'axis', confine: true, valueFormatter: v => this.format(v) },
       xAxis: across ? valueAxis : categoryAxis,
       yAxis: across ? categoryAxis : valueAxis,
       series: series.map(s => ({

@@ -24,15 +24,19 @@ final class Connectivity implements AutoCloseable {
     private final Connection cdp;
     /** The attached pages and workers: session id → target type. */
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    /** The same, by target: target id → session id. */
+    private final Map<String, String> attached = new ConcurrentHashMap<>();
     private volatile boolean offline;
 
     Connectivity(ChromeDriver browser) {
         cdp = SeleniumCdpConnection.create(browser).orElseThrow();
         cdp.addListener(new Event<Map<String, Object>>("Target.attachedToTarget", in -> in.read(Map.class)), (id, attached) -> {
             String session = (String) attached.get("sessionId");
-            String type = (String) ((Map<?, ?>) attached.get("targetInfo")).get("type");
+            Map<?, ?> target = (Map<?, ?>) attached.get("targetInfo");
+            String type = (String) target.get("type");
             if (type.equals("page") || type.equals("service_worker")) {
                 sessions.put(session, type);
+                this.attached.put((String) target.get("targetId"), session);
             }
             // Answered on this listener's thread: sent without waiting, in order.
             if (sessions.containsKey(session)) {
@@ -42,7 +46,11 @@ final class Connectivity implements AutoCloseable {
             cdp.send(new SessionID(session), new Command<>("Runtime.runIfWaitingForDebugger", Map.of()));
         });
         cdp.addListener(new Event<Map<String, Object>>("Target.detachedFromTarget", in -> in.read(Map.class)),
-                (id, detached) -> sessions.remove((String) detached.get("sessionId")));
+                (id, detached) -> {
+                    String session = (String) detached.get("sessionId");
+                    sessions.remove(session);
+                    attached.values().remove(session);
+                });
         cdp.sendAndWait(null, new Command<>("Target.setAutoAttach",
                 Map.of("autoAttach", true, "waitForDebuggerOnStart", true, "flatten", true)), TIMEOUT);
     }
@@ -57,16 +65,18 @@ final class Connectivity implements AutoCloseable {
         // A worker that was already running may not be auto-attached: attach to each one by itself, and wait for it.
         Map<String, Object> targets = cdp.sendAndWait(null, new Command<>("Target.getTargets", Map.of(),
                 in -> in.read(Map.class)), TIMEOUT);
+        // A worker reported attached may be so through auto-attach whose event is still on its way: wait for it too,
+        // so that its conditions are set below and not only, later, by the listener.
         for (Map<String, Object> target : (List<Map<String, Object>>) targets.get("targetInfos")) {
-            if ("service_worker".equals(target.get("type")) && !Boolean.TRUE.equals(target.get("attached"))) {
-                int before = sessions.size();
-                cdp.sendAndWait(null, new Command<>("Target.attachToTarget",
-                        Map.of("targetId", target.get("targetId"), "flatten", true)), TIMEOUT);
-                long until = System.nanoTime() + TIMEOUT.toNanos();
-                while (sessions.size() == before && System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
+            String id = (String) target.get("targetId");
+            if (!"service_worker".equals(target.get("type")) || attached.containsKey(id)) {
+                continue;
             }
+            if (Boolean.TRUE.equals(target.get("attached")) && awaitAttached(id, Duration.ofSeconds(1))) {
+                continue;
+            }
+            cdp.sendAndWait(null, new Command<>("Target.attachToTarget", Map.of("targetId", id, "flatten", true)), TIMEOUT);
+            awaitAttached(id, TIMEOUT);
         }
         for (String type : List.of("service_worker", "page")) {
             for (Map.Entry<String, String> session : sessions.entrySet()) {
@@ -75,6 +85,14 @@ final class Connectivity implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private boolean awaitAttached(String targetId, Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!attached.containsKey(targetId) && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        return attached.containsKey(targetId);
     }
 
     private Command<Object> conditions() {
