@@ -226,6 +226,10 @@ class NetworkBrowserTest extends BrowserTest {
         checkPage("Slovenia with every municipality at 360 px", "network-country-admin");
         script("document.getElementById('area-municipalities').scrollIntoView();");
         screenshot("network-country-si-municipalities");
+        // A national network's year reaches millions of participants: the longest figures still fit.
+        script("for (const m of ['sessions', 'hours', 'participants']) document.getElementById('municipality-SI-133-' + m)"
+                + ".textContent = {sessions: '123,456', hours: '1,234,567.75', participants: '12,345,678'}[m];");
+        assertFits360("Slovenia with the largest figures");
 
         new Select(waitFor(By.id("area-country"))).selectByValue("QB");
         browser.findElement(By.id("area-show")).click();
