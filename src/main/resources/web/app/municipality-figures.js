@@ -162,6 +162,21 @@ function num(value) {
   return typeof value === 'number' ? value : 0;
 }
 
+/** Participants by age band (the categories) and gender (a series each), from byAgeBandAndGender. */
+export function ageBandGenderSpec(table, bands, genders, heading, t) {
+  const bandCodes = bands?.length ? bands.map(c => c.code) : Object.keys(table || {});
+  const genderCodes = genders?.length ? genders.map(c => c.code) : Object.keys(Object.values(table || {})[0] || {});
+  return {
+    kind: 'columns',
+    categoryHeading: heading,
+    categories: bandCodes.map(code => label(bands, code)),
+    series: genderCodes.map(gender => ({
+      name: label(genders, gender),
+      values: bandCodes.map(band => table?.[band]?.[gender] ?? 0),
+    })),
+  };
+}
+
 /** Participants by age band or by gender (an object keyed by code), in the code list's order. */
 export function participantsSpec(counts, list, heading, kind, t) {
   const codes = list?.length ? list.map(c => c.code) : Object.keys(counts || {});

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { register } from './lib/i18n.js';
-import { Figures, MunicipalityFiguresElement, breakdownSpec, byMonthSpec, headline, iso, organisationRows, organisationsHead, participantsSpec, period, periodQuery } from './municipality-figures.js';
+import { Figures, MunicipalityFiguresElement, ageBandGenderSpec, breakdownSpec, byMonthSpec, headline, iso, organisationRows, organisationsHead, participantsSpec, period, periodQuery } from './municipality-figures.js';
 import './lib/chart.js';
 import './lib/downloads.js';
 import en from './i18n/municipality/en.json';
@@ -142,6 +142,8 @@ export class Municipality extends MunicipalityFiguresElement {
           .spec=${participantsSpec(overview.byAgeBand, codes?.ageBands, t('municipality.ageBand'), 'columns', t)}></logbook-chart>
         <logbook-chart id="municipality-genders" .t=${t} .lang=${this.lang} .heading=${t('municipality.byGender')}
           .spec=${participantsSpec(overview.byGender, codes?.genders, t('municipality.gender'), 'bars', t)}></logbook-chart>
+        <logbook-chart id="municipality-age-bands-genders" .t=${t} .lang=${this.lang} .heading=${t('municipality.byAgeBandAndGender')}
+          .spec=${ageBandGenderSpec(overview.byAgeBandAndGender, codes?.ageBands, codes?.genders, t('municipality.ageBand'), t)}></logbook-chart>
         <p class="municipality-hint">${t('municipality.contacts')}</p>
         <logbook-chart id="municipality-settings" .t=${t} .lang=${this.lang} .heading=${t('municipality.bySetting')}
           .spec=${breakdownSpec(overview.bySetting, 'setting', codes?.settings, t('municipality.setting'), ['sessions', 'participants'], t)}></logbook-chart>

@@ -2,10 +2,13 @@ package org.youthwork.logbook.overview;
 
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
+import org.youthwork.logbook.session.AgeBand;
+import org.youthwork.logbook.session.Gender;
 import org.youthwork.logbook.session.Method;
 import org.youthwork.logbook.session.Setting;
 import org.youthwork.logbook.session.Theme;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,13 @@ final class Facts {
             "unorganised", "fewer_opportunities", "youth_led_sessions", "youth_led_minutes",
             "under15", "age15_19", "age20_24", "age25_29", "over29", "female", "male", "other");
     static final List<String> CODE_MEASURES = List.of("sessions", "minutes", "participants");
+    /** Participants by age band and gender, the cells of the cross table: the session's own column names. */
+    static final List<String> CELLS = Arrays.stream(AgeBand.values())
+            .flatMap(band -> Arrays.stream(Gender.values()).map(gender -> cell(band, gender))).toList();
+
+    static String cell(AgeBand band, Gender gender) {
+        return OverviewService.column(band) + "_" + gender.name().toLowerCase();
+    }
 
     static final class Row {
         String name;
@@ -74,6 +84,9 @@ final class Facts {
                 default -> {
                     Row row = row(dimension, dimension.equals("TOTAL") ? "" : key);
                     addAll(row, t, MEASURES);
+                    if (dimension.equals("TOTAL")) {
+                        addAll(row, t, CELLS);
+                    }
                     if (dimension.equals("ORGANISATION")) {
                         row.name = t.get("name", String.class);
                     }
@@ -89,6 +102,7 @@ final class Facts {
             String key = t.get("key", String.class);
             addAll(row(dimension, dimension.equals("TOTAL") ? "" : key), t, MEASURES);
             if (dimension.equals("TOTAL")) {
+                addAll(total(), t, CELLS);
                 for (Setting s : Setting.values()) {
                     addCode(row("SETTING", s.name()), t, "setting_" + s.name().toLowerCase());
                 }

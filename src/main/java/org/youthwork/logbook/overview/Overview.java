@@ -28,6 +28,9 @@ public record Overview(
         Totals totals,
         @Schema(ref = "PublishedCounts", description = "Participants by age band (contacts, not persons)") Map<String, Long> byAgeBand,
         @Schema(ref = "PublishedCounts", description = "Participants by gender (contacts, not persons)") Map<String, Long> byGender,
+        @Schema(ref = "PublishedCountsByAgeBand", description = "Participants by age band, and within each by gender: "
+                + "each band's counts add up to its byAgeBand, each gender's across the bands to its byGender")
+        Map<String, Map<String, Long>> byAgeBandAndGender,
         @Schema(description = "Every method; a session with several methods counts in full under each") List<MethodRow> byMethod,
         @Schema(description = "Every theme; a session with several themes counts in full under each") List<ThemeRow> byTheme,
         List<SettingRow> bySetting,

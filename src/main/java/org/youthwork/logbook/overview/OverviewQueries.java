@@ -33,6 +33,10 @@ class OverviewQueries {
                 + coalesce(age25_29_other, 0) + coalesce(over29_other, 0)), 0) as other
             """;
 
+    /** The cells of the cross table of age band × gender ({@link Facts#CELLS}); only the plain query's total uses them. */
+    private static final String CELLS = Facts.CELLS.stream()
+            .map(c -> "coalesce(sum(" + c + "), 0) as " + c).collect(java.util.stream.Collectors.joining(",\n", ",\n", "\n"));
+
     /** The sums every overview row has. */
     private static final String MEASURES = """
             count(s.id) as sessions,
@@ -70,7 +74,7 @@ class OverviewQueries {
                    coalesce(s.setting, to_char(s.held_on, 'YYYY-MM'), cast(s.organisation_id as text),
                             s.municipality_code, s.region_code, cast(s.methods as text), cast(s.themes as text)) as key,
                    max(s.organisation_name) as name,
-            """ + MEASURES + COUNTS + """
+            """ + MEASURES + COUNTS + CELLS + """
             from held s
             group by grouping sets ((), (s.setting), (to_char(s.held_on, 'YYYY-MM')), (s.organisation_id),
                                     (s.municipality_code), (s.region_code), (s.methods), (s.themes))
@@ -109,12 +113,15 @@ class OverviewQueries {
             """;
 
     /**
-     * Whole months from the municipality rollup: the totals, with the sums per setting, method and theme. Summing every
+     * Whole months from the municipality rollup: the totals, with the sums per setting, method and theme, and the cells
+     * of age band × gender beside them (a row of that rollup only where a session reported a cell). Summing every
      * column once, without the breakdowns, is what keeps a national overview of years cheap.
      */
     private static final String ROLLUP_TOTALS = "select 'TOTAL' as dimension, '' as key, "
             + String.join(", ", rollupColumns())
             + " from rollup_municipality_month r join municipality m on m.code = r.municipality_code"
+            + " left join rollup_municipality_month_age_gender x"
+            + " on x.municipality_code = r.municipality_code and x.month = r.month"
             + " where r.month >= :from and r.month < :until and AREA";
 
     /** Whole months from the municipality rollup: sessions, minutes and participants by month, municipality and region. */
@@ -195,6 +202,9 @@ class OverviewQueries {
             for (String measure : Facts.CODE_MEASURES) {
                 columns.add("sum(r." + prefix + "_" + measure + ") as " + prefix + "_" + measure);
             }
+        }
+        for (String cell : Facts.CELLS) {
+            columns.add("coalesce(sum(x." + cell + "), 0) as " + cell);
         }
         return columns;
     }

@@ -153,6 +153,7 @@ public class OverviewService {
                               Indicator223 indicator) {
         Facts.Row total = facts.total();
         return new Overview(ref, period.from(), period.to(), closed, totals(total), byAgeBand(total), byGender(total),
+                byAgeBandAndGender(total),
                 Arrays.stream(Method.values()).map(m -> {
                     Facts.Row r = facts.get("METHOD", m.name());
                     return new MethodRow(m, r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
@@ -355,6 +356,18 @@ public class OverviewService {
             genders.put(gender.code(), t.get(gender.name().toLowerCase()));
         }
         return genders;
+    }
+
+    private static Map<String, Map<String, Long>> byAgeBandAndGender(Facts.Row t) {
+        Map<String, Map<String, Long>> bands = new LinkedHashMap<>();
+        for (AgeBand band : AgeBand.values()) {
+            Map<String, Long> genders = new LinkedHashMap<>();
+            for (Gender gender : Gender.values()) {
+                genders.put(gender.code(), t.get(Facts.cell(band, gender)));
+            }
+            bands.put(band.code(), genders);
+        }
+        return bands;
     }
 
     static Map<String, Long> byAgeBand(Tuple t) {

@@ -60,6 +60,9 @@ final class OverviewSheets {
         sheets.add(figures(labelled(w(SETTINGS), w(SETTING), "setting", Setting.values())).rows(overview.path("bySetting")).build());
         sheets.add(participants(w(AGE_BANDS), w(AGE_BAND), AgeBand.values(), overview.path("byAgeBand")));
         sheets.add(participants(w(GENDERS), w(GENDER), Gender.values(), overview.path("byGender")));
+        if (overview.has("byAgeBandAndGender")) {
+            sheets.add(ageBandsByGender(overview));
+        }
         if (overview.has("byOrganisation")) {
             sheets.add(figures(new Sheet.Builder(w(ORGANISATIONS)).text(w(ORGANISATION), "name"))
                     .text(w(ORGANISATION_ID), "organisationId").rows(overview.path("byOrganisation")).build());
@@ -110,6 +113,26 @@ final class OverviewSheets {
         for (Coded code : codes) {
             ObjectNode row = JsonNodeFactory.instance.objectNode().put("label", code.labels().in(language));
             row.set("participants", byCode.has(code.code()) ? byCode.get(code.code()) : NullNode.getInstance());
+            sheet.row(row);
+        }
+        return sheet.build();
+    }
+
+    /** A row per age band: its participants by gender, then all of them (byAgeBand), as the overview publishes them. */
+    private Sheet ageBandsByGender(JsonNode overview) {
+        Sheet.Builder sheet = new Sheet.Builder(w(AGE_BANDS_BY_GENDER)).text(w(AGE_BAND), "label");
+        for (Gender gender : Gender.values()) {
+            sheet.count(gender.labels().in(language), gender.code());
+        }
+        sheet.count(w(PARTICIPANTS), "participants");
+        for (AgeBand band : AgeBand.values()) {
+            ObjectNode row = JsonNodeFactory.instance.objectNode().put("label", band.labels().in(language));
+            JsonNode cells = overview.path("byAgeBandAndGender").path(band.code());
+            for (Gender gender : Gender.values()) {
+                row.set(gender.code(), cells.has(gender.code()) ? cells.get(gender.code()) : NullNode.getInstance());
+            }
+            JsonNode total = overview.path("byAgeBand").path(band.code());
+            row.set("participants", total.isMissingNode() ? NullNode.getInstance() : total);
             sheet.row(row);
         }
         return sheet.build();

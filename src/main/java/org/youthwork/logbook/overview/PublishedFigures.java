@@ -34,6 +34,8 @@ final class PublishedFigures {
     private final Cell fewer;
     private final List<Cell> ageBands;
     private final List<Cell> genders;
+    /** By age band, then gender: each row adds up to its band's cell, each column to its gender's. */
+    private final List<List<Cell>> ageBandsByGender = new ArrayList<>();
     private final List<Cell> methods;
     private final List<Cell> themes;
     private final List<Cell> settings;
@@ -61,6 +63,18 @@ final class PublishedFigures {
         fewer = suppression.cell(totals.fewerOpportunities());
         ageBands = suppression.group(new ArrayList<>(overview.byAgeBand().values()));
         genders = suppression.group(new ArrayList<>(overview.byGender().values()));
+        if (overview.byAgeBandAndGender() != null) {
+            int band = 0;
+            for (Map<String, Long> row : overview.byAgeBandAndGender().values()) {
+                List<Cell> cells = row.values().stream().map(suppression::cell).toList();
+                ageBandsByGender.add(cells);
+                suppression.sumsTo(cells, ageBands.get(band++));
+            }
+            for (int gender = 0; gender < genders.size(); gender++) {
+                int g = gender;
+                suppression.sumsTo(ageBandsByGender.stream().map(row -> row.get(g)).toList(), genders.get(g));
+            }
+        }
         methods = group(suppression, overview.byMethod(), Overview.MethodRow::participants);
         themes = group(suppression, overview.byTheme(), Overview.ThemeRow::participants);
         settings = group(suppression, overview.bySetting(), Overview.SettingRow::participants);
@@ -90,6 +104,12 @@ final class PublishedFigures {
         totals.set("fewerOpportunities", shown(fewer));
         values(tree.get("byAgeBand"), ageBands);
         values(tree.get("byGender"), genders);
+        if (tree.get("byAgeBandAndGender") instanceof ObjectNode table) {
+            int band = 0;
+            for (JsonNode row : table) {
+                values(row, ageBandsByGender.get(band++));
+            }
+        }
         rows(tree.get("byMethod"), methods);
         rows(tree.get("byTheme"), themes);
         rows(tree.get("bySetting"), settings);

@@ -12,7 +12,8 @@ import java.util.List;
  * threshold (only a count that would have been published is hidden), of every cell that it is at most the total. As
  * long as these facts, through all groups at once, pin a withheld cell to a single value, one more cell is hidden:
  * the smallest published non-zero cell of that cell's group (the first on ties); when the group has none left, its
- * total; when that is withheld too, every cell of the group, zeros included.
+ * total (its marginal, for a row or column of a cross table); when that is withheld too, every cell of the group, zeros
+ * included.
  */
 final class Suppression {
 
@@ -50,8 +51,11 @@ final class Suppression {
         }
     }
 
-    /** Members that add up to the total; own is non-null where they add up to a sum of their own (methods, themes). */
-    private record Group(List<Cell> members, Cell own) {
+    /**
+     * Members that add up to their marginal: the total, or another published cell (a row or column of a cross table).
+     * own is non-null where they add up instead to a sum of their own that the total bounds (methods, themes).
+     */
+    private record Group(List<Cell> members, Cell own, Cell marginal) {
     }
 
     private final int threshold;
@@ -80,14 +84,31 @@ final class Suppression {
     List<Cell> group(List<Long> values) {
         List<Cell> members = values.stream().map(this::cell).toList();
         long sum = values.stream().mapToLong(Long::longValue).sum();
-        groups.add(new Group(members, sum == total.value ? null : new Cell(sum, Shown.EXACT)));
+        groups.add(new Group(members, sum == total.value ? null : new Cell(sum, Shown.EXACT), total));
         return members;
+    }
+
+    /**
+     * Cells that add up exactly to a cell of another group, as a row of a cross table adds up to its band's count; a
+     * cell may be in several such groups (its row and its column).
+     */
+    void sumsTo(List<Cell> members, Cell marginal) {
+        long sum = members.stream().mapToLong(m -> m.value).sum();
+        if (sum != marginal.value) {
+            throw new IllegalArgumentException("Cells adding up to " + sum + " for a marginal of " + marginal.value);
+        }
+        groups.add(new Group(List.copyOf(members), null, marginal));
     }
 
     /** Hides cells until no withheld cell can be worked out; call once, after the last group. */
     void settle() {
         for (int guard = 0; guard < 100_000; guard++) {
             reason();
+            Group direct = givingAway();
+            if (direct != null) {
+                hideOneMore(direct);
+                continue;
+            }
             Cell exposed = exposed();
             if (exposed == null) {
                 return;
@@ -110,8 +131,8 @@ final class Suppression {
         }
         if (smallest != null) {
             smallest.shown = Shown.HIDDEN;
-        } else if (total.shown == Shown.EXACT && total.value > 0) {
-            total.shown = Shown.HIDDEN;
+        } else if (group.marginal.shown == Shown.EXACT && group.marginal.value > 0) {
+            group.marginal.shown = Shown.HIDDEN;
         } else {
             for (Cell member : group.members) {
                 member.shown = Shown.HIDDEN;
@@ -122,7 +143,7 @@ final class Suppression {
 
     /** Whether hideOneMore can still hide something in the group. */
     private boolean canWiden(Group group) {
-        return (total.shown == Shown.EXACT && total.value > 0) || group.members.stream().anyMatch(m -> !m.anyValue);
+        return (group.marginal.shown == Shown.EXACT && group.marginal.value > 0) || group.members.stream().anyMatch(m -> !m.anyValue);
     }
 
     private static boolean hasPublished(Group group) {
@@ -135,7 +156,8 @@ final class Suppression {
         }
         for (Group group : groups) {
             for (Cell member : group.members) {
-                if (member.withheld() && member.known()) {
+                // A withheld zero that a reader can tell is zero (in a line hidden whole) tells of nobody.
+                if (member.withheld() && member.known() && member.value > 0) {
                     return member;
                 }
             }
@@ -155,7 +177,7 @@ final class Suppression {
         }
         Group binding = null;
         for (Group group : groups) {
-            if (group.own == null && canWiden(group) && bindsTotal(group)) {
+            if (group.own == null && group.marginal == total && canWiden(group) && bindsTotal(group)) {
                 if (hasPublished(group)) {
                     return group;
                 }
@@ -163,6 +185,24 @@ final class Suppression {
             }
         }
         return binding;
+    }
+
+    /**
+     * A group that alone gives a count away from published figures: its sum and every cell but one withheld count are
+     * published, or every cell is and its marginal is withheld. Widened first, before exposures through several groups,
+     * which widening the group where they start mends with fewer cells withheld.
+     */
+    private Group givingAway() {
+        for (Group group : groups) {
+            boolean sumPublished = group.own != null ? total.shown == Shown.EXACT : group.marginal.shown == Shown.EXACT;
+            List<Cell> withheld = group.members.stream().filter(Cell::withheld).toList();
+            boolean givesAway = sumPublished ? withheld.size() == 1 && withheld.get(0).value > 0
+                    : group.own == null && withheld.isEmpty() && group.marginal.value > 0;
+            if (givesAway && canWiden(group)) {
+                return group;
+            }
+        }
+        return null;
     }
 
     private boolean bindsTotal(Group group) {
@@ -212,7 +252,7 @@ final class Suppression {
 
     /** Σ members = sum, and each member ≤ total: narrows every bound it can; true when one changed. */
     private boolean narrow(Group group) {
-        Cell sum = group.own != null ? group.own : total;
+        Cell sum = group.own != null ? group.own : group.marginal;
         boolean changed = false;
         if (group.own != null && total.shown != Shown.EXACT && total.lo > sum.lo) {
             sum.lo = total.lo;

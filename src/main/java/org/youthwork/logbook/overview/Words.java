@@ -12,6 +12,7 @@ enum Words {
     SETTINGS("Where held", "Kraj izvedbe", "Място"),
     AGE_BANDS("Age bands", "Starostne skupine", "Възрастови групи"),
     GENDERS("Genders", "Spol", "Пол"),
+    AGE_BANDS_BY_GENDER("Age bands by gender", "Starost po spolu", "Възраст по пол"),
     ORGANISATIONS("Organisations", "Organizacije", "Организации"),
     MUNICIPALITIES("Municipalities", "Občine", "Общини"),
     REGIONS("Regions", "Regije", "Региони"),

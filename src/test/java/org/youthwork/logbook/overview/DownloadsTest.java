@@ -109,13 +109,15 @@ class DownloadsTest {
                 .extract();
         byte[] xlsx = answer.asByteArray();
         Map<String, List<List<Object>>> workbook = workbook(xlsx);
-        assertEquals(List.of("Skupaj", "Po mesecih", "Metode dela", "Teme", "Kraj izvedbe", "Starostne skupine", "Spol",
+        assertEquals(List.of("Skupaj", "Po mesecih", "Metode dela", "Teme", "Kraj izvedbe", "Starostne skupine", "Spol", "Starost po spolu",
                 "Organizacije", "Kazalnik 2.2.3", "2.2.3 po mesecih", "Ne beležijo redno", "O podatkih"), List.copyOf(workbook.keySet()));
         assertEquals(List.of("Občina", "Srečanja", "Ure", "Minute", "Ure mladinskih delavcev", "Minute mladinskih delavcev",
                 "Udeleženci", "Prvič udeleženi", "Neorganizirani mladi", "Mladi z manj priložnostmi",
                 "Srečanja, ki so jih vodili mladi", "Ure srečanj, ki so jih vodili mladi", "Minute srečanj, ki so jih vodili mladi",
                 "Organizacije s srečanji"), workbook.get("Skupaj").get(0));
         assertEquals(List.of("Metoda dela", "Srečanja", "Ure", "Minute", "Udeleženci"), workbook.get("Metode dela").get(0));
+        assertEquals(List.of("Starostna skupina", "Ženske", "Moški", "Drugo ali ni navedeno", "Udeleženci"),
+                workbook.get("Starost po spolu").get(0));
         assertEquals(List.of("Ulično mladinsko delo", n(1), n("0.83"), n(50), n(5)), workbook.get("Metode dela").get(1),
                 "a method by its Slovenian label, hours a number to be summed");
         assertSheetsEqualTheJson(json, workbook, "sl");
@@ -345,6 +347,12 @@ class DownloadsTest {
         expected.add(rows(o.path("bySetting"), r -> List.of(label(Setting.values(), r.get("setting"), language)), List.of()));
         expected.add(Arrays.stream(AgeBand.values()).map(b -> List.<Object>of(b.labels().in(language), figure(o.path("byAgeBand").get(b.code())))).toList());
         expected.add(Arrays.stream(Gender.values()).map(g -> List.<Object>of(g.labels().in(language), figure(o.path("byGender").get(g.code())))).toList());
+        expected.add(Arrays.stream(AgeBand.values()).map(b -> {
+            List<Object> row = new ArrayList<>(List.of(b.labels().in(language)));
+            Arrays.stream(Gender.values()).forEach(g -> row.add(figure(o.path("byAgeBandAndGender").path(b.code()).get(g.code()))));
+            row.add(figure(o.path("byAgeBand").get(b.code())));
+            return row;
+        }).toList());
         if (o.has("byOrganisation")) {
             expected.add(rows(o.path("byOrganisation"), r -> List.of(r.get("name").asText()), List.of("organisationId")));
         }

@@ -99,6 +99,12 @@ class OverviewFixturesTest {
                 .body("totals.youthLedSessions", equalTo(0))
                 .body("byAgeBand", equalTo(Map.of("UNDER_15", 0, "15-19", 12, "20-24", 11, "25-29", 0, "OVER_29", 1)))
                 .body("byGender", equalTo(Map.of("FEMALE", 16, "MALE", 6, "OTHER", 2)))
+                .body("byAgeBandAndGender", equalTo(Map.of(
+                        "UNDER_15", Map.of("FEMALE", 0, "MALE", 0, "OTHER", 0),
+                        "15-19", Map.of("FEMALE", 6, "MALE", 6, "OTHER", 0),
+                        "20-24", Map.of("FEMALE", 10, "MALE", 0, "OTHER", 1),
+                        "25-29", Map.of("FEMALE", 0, "MALE", 0, "OTHER", 0),
+                        "OVER_29", Map.of("FEMALE", 0, "MALE", 0, "OTHER", 1))))
                 .body("byMethod.method", contains("STREET", "DIGITAL", "INFORMAL_GROUP", "OPEN", "GROUP_PROGRAMME", "EVENT", "COUNSELLING"))
                 .body("byMethod.sessions", contains(1, 1, 1, 0, 0, 1, 0))
                 .body("byMethod.minutes", contains(90, 30, 90, 0, 0, 120, 0))

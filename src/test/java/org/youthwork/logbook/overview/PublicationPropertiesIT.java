@@ -127,11 +127,13 @@ class PublicationPropertiesIT {
         }
         assertPagesWithholdWhatTheOverviewWithholds(figures, overview, organisations, published);
 
+        assertCrossTableNotRecoverable(cells, threshold, published);
         JsonNode total = published.path("totals").path("participants");
         long participants = overview.totals().participants();
         Statistics.label("total").collect(total.isNumber() ? "published" : total.asText().startsWith("<") ? "small" : "hidden");
         Map<String, List<Cell>> groups = new LinkedHashMap<>();
-        cells.stream().filter(c -> c.group != null).forEach(c -> groups.computeIfAbsent(c.group, g -> new ArrayList<>()).add(c));
+        // The cross table's lines add up to its marginals, not to the total: assertCrossTableNotRecoverable.
+        cells.stream().filter(c -> c.group != null && !c.group.equals("byAgeBandAndGender")).forEach(c -> groups.computeIfAbsent(c.group, g -> new ArrayList<>()).add(c));
         for (Map.Entry<String, List<Cell>> group : groups.entrySet()) {
             List<Cell> members = group.getValue();
             long sum = members.stream().mapToLong(c -> c.exact).sum();
@@ -154,6 +156,76 @@ class PublicationPropertiesIT {
                         group.getKey() + ": " + small + " cells below " + threshold + " make a total below it: " + published);
             }
         }
+    }
+
+    /**
+     * Each row (age band) and column (gender) of the cross table adds up to its marginal in byAgeBand or byGender. Where
+     * the marginal is withheld, so is a count of its line. Where it is published, no withheld count of the line can be
+     * worked out from the marginal and the line's other counts (but a zero): a reader knows "<t" is 1 … t−1 and "x" at least t, or
+     * anything from 0 where its whole line or band or gender is x.
+     */
+    private static void assertCrossTableNotRecoverable(List<Cell> cells, int threshold, JsonNode published) {
+        Map<String, Cell> byPath = new LinkedHashMap<>();
+        cells.forEach(c -> byPath.put(c.path, c));
+        List<String> bands = names(published.get("byAgeBand"));
+        List<String> genders = names(published.get("byGender"));
+        List<Map.Entry<Cell, List<Cell>>> lines = new ArrayList<>();
+        for (String band : bands) {
+            lines.add(Map.entry(byPath.get("byAgeBand." + band),
+                    genders.stream().map(g -> byPath.get("byAgeBandAndGender." + band + "." + g)).toList()));
+        }
+        for (String gender : genders) {
+            lines.add(Map.entry(byPath.get("byGender." + gender),
+                    bands.stream().map(b -> byPath.get("byAgeBandAndGender." + b + "." + gender)).toList()));
+        }
+        java.util.Set<Cell> maybeZero = new java.util.HashSet<>();
+        for (Map.Entry<Cell, List<Cell>> line : lines) {
+            if (line.getValue().stream().allMatch(c -> c.shown.asText().equals("x"))) {
+                maybeZero.addAll(line.getValue());
+            }
+        }
+        for (String group : List.of("byAgeBand", "byGender")) {
+            List<Cell> marginals = cells.stream().filter(c -> group.equals(c.group)).toList();
+            if (marginals.stream().allMatch(c -> c.shown.asText().equals("x"))) {
+                maybeZero.addAll(marginals);
+            }
+        }
+        for (Map.Entry<Cell, List<Cell>> line : lines) {
+            Cell marginal = line.getKey();
+            List<Cell> members = line.getValue();
+            String name = "the line of " + marginal.path;
+            assertEquals(marginal.exact, members.stream().mapToLong(Cell::exact).sum(), name + " adds up to it");
+            List<Cell> withheld = members.stream().filter(c -> !c.shown.isNumber()).toList();
+            if (!marginal.shown.isNumber()) {
+                assertTrue(members.stream().allMatch(c -> c.exact == 0) || !withheld.isEmpty(),
+                        name + ": every count published gives the withheld marginal away: " + published);
+                continue;
+            }
+            long rest = marginal.exact - members.stream().filter(c -> c.shown.isNumber()).mapToLong(c -> c.shown.asLong()).sum();
+            for (Cell cell : withheld) {
+                if (cell.exact == 0) {
+                    continue; // a zero worked out tells of nobody
+                }
+                long othersLo = 0;
+                long othersHi = 0;
+                for (Cell other : withheld) {
+                    if (other != cell) {
+                        othersLo += lowest(other, threshold, maybeZero);
+                        othersHi = other.shown.asText().equals("x") ? Long.MAX_VALUE / 4 : othersHi + threshold - 1;
+                    }
+                }
+                long lo = Math.max(lowest(cell, threshold, maybeZero), rest - othersHi);
+                long hi = Math.min(cell.shown.asText().equals("x") ? Long.MAX_VALUE / 4 : threshold - 1, rest - othersLo);
+                assertTrue(hi > lo, name + ": " + cell.path + " is given away (" + lo + " … " + hi + "): " + published);
+            }
+            if (!withheld.isEmpty()) {
+                Statistics.label("cross table line with withheld counts, marginal published").collect(withheld.size());
+            }
+        }
+    }
+
+    private static long lowest(Cell cell, int threshold, java.util.Set<Cell> maybeZero) {
+        return cell.shown.asText().equals("x") ? (maybeZero.contains(cell) ? 0 : threshold) : 1;
     }
 
     /**
@@ -202,7 +274,7 @@ class PublicationPropertiesIT {
             for (String field : List.of("participants", "firstTimeParticipants", "unorganisedYouth", "fewerOpportunities")) {
                 ((ObjectNode) tree.get("totals")).remove(field);
             }
-            tree.remove(List.of("byAgeBand", "byGender"));
+            tree.remove(List.of("byAgeBand", "byGender", "byAgeBandAndGender"));
             for (String rows : List.of("byMethod", "byTheme", "bySetting", "byMonth", "byOrganisation", "byMunicipality", "byRegion")) {
                 if (tree.get(rows) != null) {
                     tree.get(rows).forEach(row -> ((ObjectNode) row).remove("participants"));
@@ -211,6 +283,7 @@ class PublicationPropertiesIT {
         }
         assertEquals(exact, shown, "sessions, hours, minutes and indicator 2.2.3 are published as they are");
         assertEquals(List.copyOf(overview.byAgeBand().keySet()), names(published.get("byAgeBand")));
+        assertEquals(List.copyOf(overview.byAgeBandAndGender().keySet()), names(published.get("byAgeBandAndGender")));
     }
 
     /** As sent over the wire and read back. */
@@ -264,6 +337,8 @@ class PublicationPropertiesIT {
         cells.add(new Cell("totals.fewerOpportunities", t.fewerOpportunities(), totals.get("fewerOpportunities"), null));
         overview.byAgeBand().forEach((k, v) -> cells.add(new Cell("byAgeBand." + k, v, published.get("byAgeBand").get(k), "byAgeBand")));
         overview.byGender().forEach((k, v) -> cells.add(new Cell("byGender." + k, v, published.get("byGender").get(k), "byGender")));
+        overview.byAgeBandAndGender().forEach((band, row) -> row.forEach((gender, v) -> cells.add(new Cell(
+                "byAgeBandAndGender." + band + "." + gender, v, published.get("byAgeBandAndGender").get(band).get(gender), "byAgeBandAndGender"))));
         rows(cells, "byMethod", overview.byMethod().stream().map(Overview.MethodRow::participants).toList(), published);
         rows(cells, "byTheme", overview.byTheme().stream().map(Overview.ThemeRow::participants).toList(), published);
         rows(cells, "bySetting", overview.bySetting().stream().map(Overview.SettingRow::participants).toList(), published);
@@ -337,6 +412,15 @@ class PublicationPropertiesIT {
             genders.put(gender.code(), sessions.stream().mapToLong(s -> s.contacts.stream()
                     .filter(c -> c % Gender.values().length == gender.ordinal()).count()).sum());
         }
+        Map<String, Map<String, Long>> cross = new LinkedHashMap<>();
+        for (AgeBand band : AgeBand.values()) {
+            Map<String, Long> row = new LinkedHashMap<>();
+            for (Gender gender : Gender.values()) {
+                int contact = band.ordinal() * Gender.values().length + gender.ordinal();
+                row.put(gender.code(), sessions.stream().mapToLong(s -> s.contacts.stream().filter(c -> c == contact).count()).sum());
+            }
+            cross.put(band.code(), row);
+        }
         List<Overview.MethodRow> methods = new ArrayList<>();
         for (Method m : Method.values()) {
             methods.add(row(sessions.stream().filter(s -> s.methods.contains(m.ordinal())).toList(),
@@ -387,7 +471,7 @@ class PublicationPropertiesIT {
                 area ? null : 4, 9, area ? null : false, area ? 1 / 3.0 : null, LocalDate.of(YEAR, 12, 31), 12,
                 area ? 2L : null, List.of(new Overview.Completeness(YEAR + "-01", 2)), area ? List.of() : null);
         return new Overview(new Overview.AreaRef(level, "XP", "Test"), LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31),
-                false, totals, bands, genders, methods, themes, settings, months, listed,
+                false, totals, bands, genders, cross, methods, themes, settings, months, listed,
                 area ? (long) organisations.size() : null, municipalities, regions, indicator);
     }
 }

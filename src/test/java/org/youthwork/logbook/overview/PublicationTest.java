@@ -89,6 +89,13 @@ class PublicationTest {
                 // 25-29 is 3; with the 13 of 15-19 and the total, 20-24 (8) would give it away: withheld, the smaller
                 .body("byAgeBand", equalTo(Map.of("UNDER_15", 0, "15-19", 13, "20-24", "x", "25-29", "<5", "OVER_29", 0)))
                 .body("byGender", equalTo(Map.of("FEMALE", "x", "MALE", 11, "OTHER", "<5")))
+                // 20-24 × MALE (4) would follow from MALE's 11 and 15-19 × MALE (7), which then follows from 15-19's 13
+                .body("byAgeBandAndGender", equalTo(Map.of(
+                        "UNDER_15", Map.of("FEMALE", 0, "MALE", 0, "OTHER", 0),
+                        "15-19", Map.of("FEMALE", "x", "MALE", "x", "OTHER", 0),
+                        "20-24", Map.of("FEMALE", "<5", "MALE", "<5", "OTHER", 0),
+                        "25-29", Map.of("FEMALE", 0, "MALE", 0, "OTHER", "<5"),
+                        "OVER_29", Map.of("FEMALE", 0, "MALE", 0, "OTHER", 0))))
                 // STREET 2 and DIGITAL 3 hide each other: together 5, and neither can be told
                 .body("byMethod.participants", contains("<5", "<5", 0, 19, 0, 0, 0))
                 .body("byMethod.sessions", contains(1, 1, 0, 2, 0, 0, 0))
@@ -110,6 +117,8 @@ class PublicationTest {
                             "totals.unorganisedYouth", equalTo(19), "totals.fewerOpportunities", equalTo(3))
                     .body("byAgeBand", equalTo(Map.of("UNDER_15", 0, "15-19", 13, "20-24", 8, "25-29", 3, "OVER_29", 0)))
                     .body("byGender", equalTo(Map.of("FEMALE", 10, "MALE", 11, "OTHER", 3)))
+                    .body("byAgeBandAndGender.'15-19'", equalTo(Map.of("FEMALE", 6, "MALE", 7, "OTHER", 0)))
+                    .body("byAgeBandAndGender.'20-24'", equalTo(Map.of("FEMALE", 4, "MALE", 4, "OTHER", 0)))
                     .body("byMethod.participants", contains(2, 3, 0, 19, 0, 0, 0))
                     .body("bySetting.participants", contains(19, 2, 3, 0, 0))
                     .body("byMonth.participants", contains(0, 0, 19, 5, 0, 0, 0, 0, 0, 0, 0, 0))

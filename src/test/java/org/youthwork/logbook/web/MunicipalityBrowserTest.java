@@ -87,6 +87,15 @@ class MunicipalityBrowserTest extends BrowserTest {
         assertEquals(breakdown(api, "bySetting", "setting", labels("en", "settings"), "sessions", "participants"), table("municipality-settings-table"));
         assertEquals(participants(api, "byAgeBand", labels("en", "ageBands")), table("municipality-age-bands-table"));
         assertEquals(participants(api, "byGender", labels("en", "genders")), table("municipality-genders-table"));
+        Map<String, String> genders = labels("en", "genders");
+        Map<String, List<String>> crossTable = new LinkedHashMap<>();
+        labels("en", "ageBands").forEach((band, label) -> crossTable.put(label, genders.keySet().stream()
+                .map(gender -> number(api.getMap("byAgeBandAndGender." + quoted(band)).get(gender)))
+                .toList()));
+        assertEquals(crossTable, table("municipality-age-bands-genders-table"), "age band × gender, a column per gender");
+        assertEquals(List.copyOf(genders.values()), headings("municipality-age-bands-genders-table"));
+        assertTrue(crossTable.values().stream().flatMap(List::stream).filter(v -> !v.equals("0")).count() >= 3,
+                "the test's sessions fill three cells: " + crossTable);
 
         Map<String, List<String>> byMonth = table("municipality-month-sessions-table");
         List<Map<String, Object>> months = api.getList("byMonth");
@@ -415,7 +424,7 @@ class MunicipalityBrowserTest extends BrowserTest {
     private static Map<String, String> labels(String lang, String list) {
         List<Map<String, String>> codes = given().header("Accept-Language", lang).get("/api/v1/code-lists")
                 .then().statusCode(200).extract().jsonPath().getList(list);
-        return codes.stream().collect(Collectors.toMap(c -> c.get("code"), c -> c.get("label")));
+        return codes.stream().collect(Collectors.toMap(c -> c.get("code"), c -> c.get("label"), (x, y) -> x, LinkedHashMap::new));
     }
 
     /** A figure per 1,000 inhabitants as the page rounds it (Intl rounds halves up): one decimal, in English. */
@@ -431,6 +440,11 @@ class MunicipalityBrowserTest extends BrowserTest {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.ENGLISH);
         format.setMaximumFractionDigits(2);
         return format.format(value);
+    }
+
+    /** A key as a GPath segment: '15-19' and the like need quotes. */
+    private static String quoted(String key) {
+        return "'" + key + "'";
     }
 
     private static String suffix() {
