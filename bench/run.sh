@@ -140,6 +140,17 @@ for name in "national $((year - 1))" "national $((year - 5))-$((year - 1))" "reg
   latency[$name]=$(wrk -t1 -c1 -d10s -s bench/latency.lua -H "Authorization: Bearer $TOKEN" "$url" | tail -1)
   echo "$name: ${latency[$name]}"
 done
+# The national five years again, with the tag of its last answer: unchanged, so a 304 without reading the figures.
+url="$BASE/api/v1/overviews/countries/SI?from=$((year - 5))-01-01&to=$((year - 1))-12-31"
+# The tag depends on Accept: curl and wrk send the same one.
+tag=$(curl -s -D - -o /dev/null -H "Accept: application/json" -H "Authorization: Bearer $TOKEN" "$url" | sed -n 's/^[Ee][Tt][Aa][Gg]: *\(.*\)\r$/\1/p')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Accept: application/json" -H "Authorization: Bearer $TOKEN" -H "If-None-Match: $tag" "$url")" = 304 ] \
+  || { echo "bench: the national overview answered no 304 to its own tag" >&2; exit 1; }
+name="national $((year - 5))-$((year - 1)), unchanged: 304"
+unchanged=(-H "Accept: application/json" -H "Authorization: Bearer $TOKEN" -H "If-None-Match: $tag")
+wrk -t1 -c1 -d5s -s bench/latency.lua "${unchanged[@]}" "$url" > /dev/null
+latency[$name]=$(WRK_EXPECT=304 wrk -t1 -c1 -d10s -s bench/latency.lua "${unchanged[@]}" "$url" | tail -1)
+echo "$name: ${latency[$name]}"
 
 echo "== POST /sessions, 8 clients for 20 s, beside pgbench's INSERT of the same row into the bare table"
 # A thousand generated sessions without their ids, cycled: many centres logging at once, as in real use.

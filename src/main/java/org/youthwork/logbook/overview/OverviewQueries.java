@@ -346,6 +346,13 @@ class OverviewQueries {
         return run(YEAR_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
     }
 
+    /** The country's overview version (V011): the sum of its rows, 0 before its first change. */
+    long version(String country) {
+        Object sum = em.createNativeQuery("select coalesce(sum(version), 0) from overview_version where country_code = :country")
+                .setParameter("country", country).getSingleResult();
+        return ((Number) sum).longValue();
+    }
+
     /** The member organisations based in the area: organisation_id, name. */
     @SuppressWarnings("unchecked")
     List<Tuple> members(Level level, String code) {

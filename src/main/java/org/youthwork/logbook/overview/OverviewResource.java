@@ -8,9 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -22,6 +26,7 @@ import org.youthwork.logbook.overview.Overview.OrganisationRow;
 import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.QueryParams;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 @Path("/api/v1/overviews")
@@ -33,11 +38,20 @@ class OverviewResource {
     private final OverviewService overviews;
     private final Publication publication;
     private final Downloads downloads;
+    private final OverviewTags tags;
 
-    OverviewResource(OverviewService overviews, Publication publication, Downloads downloads) {
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+    @Context
+    Request request;
+
+    OverviewResource(OverviewService overviews, Publication publication, Downloads downloads, OverviewTags tags) {
         this.overviews = overviews;
         this.publication = publication;
         this.downloads = downloads;
+        this.tags = tags;
     }
 
     @GET
@@ -48,16 +62,20 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Overview.class)))
+            schema = @Schema(implementation = Overview.class)), headers = {@Header(name = "ETag", ref = "OverviewTag"),
+            @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
+    public Response municipality(@PathParam("code") @Parameter(schema = @Schema(ref = "MunicipalityCode")) String code,
                                @QueryParam("from") @Parameter(ref = "from") String from,
                                @QueryParam("to") @Parameter(ref = "to") String to,
                                @QueryParam("publication") @Parameter(ref = "publication") String published,
                                @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return shown(publication(published), overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return conditional(Level.MUNICIPALITY, code, () -> shown(publication(published), overviews.overview(Level.MUNICIPALITY, code, period)));
     }
 
     @GET
@@ -68,16 +86,20 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Overview.class)))
+            schema = @Schema(implementation = Overview.class)), headers = {@Header(name = "ETag", ref = "OverviewTag"),
+            @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
+    public Response region(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
                          @QueryParam("from") @Parameter(ref = "from") String from,
                          @QueryParam("to") @Parameter(ref = "to") String to,
                          @QueryParam("publication") @Parameter(ref = "publication") String published,
                          @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return shown(publication(published), overviews.overview(Level.REGION, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return conditional(Level.REGION, code, () -> shown(publication(published), overviews.overview(Level.REGION, code, period)));
     }
 
     @GET
@@ -88,16 +110,20 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Overview.class)))
+            schema = @Schema(implementation = Overview.class)), headers = {@Header(name = "ETag", ref = "OverviewTag"),
+            @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
+    public Response country(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
                           @QueryParam("from") @Parameter(ref = "from") String from,
                           @QueryParam("to") @Parameter(ref = "to") String to,
                           @QueryParam("publication") @Parameter(ref = "publication") String published,
                           @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return shown(publication(published), overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return conditional(Level.COUNTRY, code, () -> shown(publication(published), overviews.overview(Level.COUNTRY, code, period)));
     }
 
     @GET
@@ -108,16 +134,21 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of organisations", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")),
+            headers = {@Header(name = "ETag", ref = "OverviewTag"), @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object regionOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
+    public Response regionOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "RegionCode")) String code,
                                       @QueryParam("from") @Parameter(ref = "from") String from,
                                       @QueryParam("to") @Parameter(ref = "to") String to,
                                       @QueryParam("page") @Parameter(ref = "page") String page,
                                       @QueryParam("size") @Parameter(ref = "size") String size,
                                       @QueryParam("publication") @Parameter(ref = "publication") String published) {
-        return organisations(Level.REGION, code, overviews.period(from, to), QueryParams.paging(page, size), publication(published));
+        Period period = overviews.period(from, to);
+        QueryParams.Paging paging = QueryParams.paging(page, size);
+        return conditional(Level.REGION, code, () -> organisations(Level.REGION, code, period, paging, publication(published)));
     }
 
     @GET
@@ -127,16 +158,21 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "One page of organisations", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOrganisationRow")),
+            headers = {@Header(name = "ETag", ref = "OverviewTag"), @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object countryOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
+    public Response countryOrganisations(@PathParam("code") @Parameter(schema = @Schema(ref = "CountryCode")) String code,
                                        @QueryParam("from") @Parameter(ref = "from") String from,
                                        @QueryParam("to") @Parameter(ref = "to") String to,
                                        @QueryParam("page") @Parameter(ref = "page") String page,
                                        @QueryParam("size") @Parameter(ref = "size") String size,
                                        @QueryParam("publication") @Parameter(ref = "publication") String published) {
-        return organisations(Level.COUNTRY, code, overviews.period(from, to), QueryParams.paging(page, size), publication(published));
+        Period period = overviews.period(from, to);
+        QueryParams.Paging paging = QueryParams.paging(page, size);
+        return conditional(Level.COUNTRY, code, () -> organisations(Level.COUNTRY, code, period, paging, publication(published)));
     }
 
     @GET
@@ -148,17 +184,22 @@ class OverviewResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The overview", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Overview.class)))
+            schema = @Schema(implementation = Overview.class)), headers = {@Header(name = "ETag", ref = "OverviewTag"),
+            @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
+    @Parameter(ref = "IfNoneMatch")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Object organisation(@PathParam("id") @Parameter(description = "Organisation id",
+    public Response organisation(@PathParam("id") @Parameter(description = "Organisation id",
                                        schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
                                @QueryParam("from") @Parameter(ref = "from") String from,
                                @QueryParam("to") @Parameter(ref = "to") String to,
                                @QueryParam("publication") @Parameter(ref = "publication") String published,
                                @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return shown(publication(published), overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        UUID organisation = QueryParams.pathId(id);
+        return conditional(Level.ORGANISATION, id, () -> shown(publication(published), overviews.organisation(organisation, period)));
     }
 
     private static boolean publication(String published) {
@@ -180,12 +221,31 @@ class OverviewResource {
      * A download of the overview, or with publication=true of its published view. The format and locale are checked
      * before the overview is read, so that a bad request is refused without reading the area.
      */
-    private Response download(String format, String locale, String published, HttpHeaders headers,
+    private Response download(String format, String locale, String published, HttpHeaders headers, Level level, String code,
                               Supplier<Overview> overview) {
         Downloads.Request download = downloads.request(format, locale, headers);
         boolean publish = publication(published);
-        Overview read = overview.get();
-        return publish ? downloads.overview(download, publication.publish(read)) : downloads.overview(download, read);
+        return conditional(level, code, () -> {
+            Overview read = overview.get();
+            return publish ? downloads.overview(download, publication.publish(read)) : downloads.overview(download, read);
+        });
+    }
+
+    /**
+     * A conditional GET: 304 when If-None-Match holds the answer's tag, once the caller is checked as for the answer
+     * (403, 404); otherwise the answer with its tag. "private, no-cache": a browser may keep it, and asks each time.
+     */
+    private Response conditional(Level level, String code, Supplier<Object> answer) {
+        EntityTag tag = tags.tag(overviews.version(level, code), uri, headers);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder response;
+        if (unchanged != null) {
+            response = unchanged;
+        } else {
+            Object body = answer.get();
+            response = body instanceof Response r ? Response.fromResponse(r) : Response.ok(body);
+        }
+        return response.tag(tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)
@@ -198,8 +258,9 @@ class OverviewResource {
                                          @QueryParam("to") String to, @QueryParam("format") String format,
                                          @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                          @Context HttpHeaders headers) {
-        return download(format, locale, published, headers,
-                () -> overviews.overview(Level.MUNICIPALITY, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return download(format, locale, published, headers, Level.MUNICIPALITY, code,
+                () -> overviews.overview(Level.MUNICIPALITY, code, period));
     }
 
     @GET
@@ -210,8 +271,9 @@ class OverviewResource {
                                    @QueryParam("to") String to, @QueryParam("format") String format,
                                    @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                    @Context HttpHeaders headers) {
-        return download(format, locale, published, headers,
-                () -> overviews.overview(Level.REGION, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return download(format, locale, published, headers, Level.REGION, code,
+                () -> overviews.overview(Level.REGION, code, period));
     }
 
     @GET
@@ -222,8 +284,9 @@ class OverviewResource {
                                     @QueryParam("to") String to, @QueryParam("format") String format,
                                     @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                     @Context HttpHeaders headers) {
-        return download(format, locale, published, headers,
-                () -> overviews.overview(Level.COUNTRY, code, overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        return download(format, locale, published, headers, Level.COUNTRY, code,
+                () -> overviews.overview(Level.COUNTRY, code, period));
     }
 
     @GET
@@ -234,7 +297,9 @@ class OverviewResource {
                                          @QueryParam("to") String to, @QueryParam("format") String format,
                                          @QueryParam("locale") String locale, @QueryParam("publication") String published,
                                          @Context HttpHeaders headers) {
-        return download(format, locale, published, headers,
-                () -> overviews.organisation(QueryParams.pathId(id), overviews.period(from, to)));
+        Period period = overviews.period(from, to);
+        UUID organisation = QueryParams.pathId(id);
+        return download(format, locale, published, headers, Level.ORGANISATION, id,
+                () -> overviews.organisation(organisation, period));
     }
 }

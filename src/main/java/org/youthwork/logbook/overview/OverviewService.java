@@ -125,13 +125,8 @@ public class OverviewService {
     @Transactional
     public Overview organisation(UUID id, Period period) {
         queries.snapshot();
-        Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
-                .filter(o -> o.deletedAt == null)
-                .orElseThrow(() -> ProblemException.notFound("The organisation " + id));
+        Organisation organisation = visibleOrganisation(id);
         String country = organisation.municipality.countryCode;
-        if (!caller.canSee(id, country)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this organisation.");
-        }
         Facts facts = new Facts();
         facts.addSessions(queries.facts(Level.ORGANISATION, id.toString(), period.from(), period.until()));
         Counted counted = counted(period);
@@ -171,6 +166,29 @@ public class OverviewService {
                     return new MonthRow(m.toString(), r.get("sessions"), hours(r.get("minutes")), r.get("minutes"), r.get("participants"));
                 }).toList(),
                 organisations, organisationsTotal, municipalities, regions, indicator);
+    }
+
+    /**
+     * The version of everything an overview of the area (or organisation: id) can show, once the caller may see it
+     * (404, 403 as for the overview): its country's, which every change an overview shows bumps in its transaction.
+     * Read before the overview's own snapshot, it never labels an older answer than the one it is sent with.
+     */
+    @Transactional
+    public long version(Level level, String code) {
+        String country = level == Level.ORGANISATION
+                ? visibleOrganisation(QueryParams.pathId(code)).municipality.countryCode
+                : visibleArea(level, code).country();
+        return queries.version(country);
+    }
+
+    private Organisation visibleOrganisation(UUID id) {
+        Organisation organisation = Organisation.<Organisation>findByIdOptional(id)
+                .filter(o -> o.deletedAt == null)
+                .orElseThrow(() -> ProblemException.notFound("The organisation " + id));
+        if (!caller.canSee(id, organisation.municipality.countryCode)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may not see the overview of this organisation.");
+        }
+        return organisation;
     }
 
     /** The area, when the caller may see its aggregates: 404 when there is no such area, 403 when out of scope. */

@@ -57,7 +57,7 @@ class GeneratedClientTest {
                 .name("Mladinski center Velenje").type(OrganisationType.YOUTH_CENTRE).municipalityCode(MUNICIPALITY).member(true));
         LocalDate day = LocalDate.now().minusDays(3);
         OverviewsApi overviews = new OverviewsApi(admin);
-        Totals before = overviews.getMunicipalityOverview(MUNICIPALITY, day, null, day, null, null, null).getTotals();
+        Totals before = overviews.getMunicipalityOverview(MUNICIPALITY, null, day, null, day, null, null, null).getTotals();
 
         SessionsApi sessions = new SessionsApi(admin);
         Session logged = sessions.createSession(new SessionRequest()
@@ -76,7 +76,7 @@ class GeneratedClientTest {
         assertEquals("17:00", read.getStartTime());
 
         // Other tests may log in the same municipality: the centre's own row is exact, the totals grow by the session.
-        Overview overview = overviews.getMunicipalityOverview(MUNICIPALITY, day, null, day, null, null, null);
+        Overview overview = overviews.getMunicipalityOverview(MUNICIPALITY, null, day, null, day, null, null, null);
         OrganisationRow row = overview.getByOrganisation().stream()
                 .filter(r -> r.getOrganisationId().equals(centre.getId())).findFirst().orElseThrow();
         assertEquals(1, row.getSessions());
