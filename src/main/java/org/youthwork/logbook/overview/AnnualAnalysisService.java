@@ -29,9 +29,18 @@ public class AnnualAnalysisService {
     @Transactional
     public AnnualAnalysis analysis(String country, String yearParam) {
         queries.snapshot();
-        int year = countryYear.year(country, yearParam, "The annual analysis of " + country
-                + " is for its network coordinator and administrators.");
-        return build(country, year, false);
+        return build(country, countryYear.year(country, yearParam, forbidden(country)), false);
+    }
+
+    /** The version of all the analysis shows (its country's, see OverviewTags), once the caller may read it. */
+    @Transactional
+    public long version(String country, String yearParam) {
+        countryYear.year(country, yearParam, forbidden(country));
+        return queries.version(country);
+    }
+
+    private static String forbidden(String country) {
+        return "The annual analysis of " + country + " is for its network coordinator and administrators.";
     }
 
     /** The analysis computed from the sessions alone, as the rollup must reproduce it. */

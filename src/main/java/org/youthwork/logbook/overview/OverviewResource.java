@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -231,21 +230,9 @@ class OverviewResource {
         });
     }
 
-    /**
-     * A conditional GET: 304 when If-None-Match holds the answer's tag, once the caller is checked as for the answer
-     * (403, 404); otherwise the answer with its tag. "private, no-cache": a browser may keep it, and asks each time.
-     */
+    /** The answer, or 304 while it still holds (OverviewTags), once the caller is checked as for the answer. */
     private Response conditional(Level level, String code, Supplier<Object> answer) {
-        EntityTag tag = tags.tag(overviews.version(level, code), uri, headers);
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder response;
-        if (unchanged != null) {
-            response = unchanged;
-        } else {
-            Object body = answer.get();
-            response = body instanceof Response r ? Response.fromResponse(r) : Response.ok(body);
-        }
-        return response.tag(tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return tags.conditional(overviews.version(level, code), uri, headers, request, answer);
     }
 
     // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)

@@ -3,6 +3,8 @@ package org.youthwork.logbook.overview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.nio.charset.StandardCharsets;
@@ -12,12 +14,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * The ETag of an overview answer: a digest of everything it is made from. The country's version covers the data; the
  * day covers what today decides (indicator 2.2.3's months, the default period); the path, query, Accept and
  * Accept-Language cover which answer and in which form; the threshold and the start of this process cover the
  * service itself (a new release or setting). Weak: a spreadsheet's bytes may differ, its figures not.
+ * <p>
+ * The version is read (with the caller's checks: 401, 403, 404 before any 304) before the answer's own snapshot, so a
+ * tag never labels an answer older than the version it was made from.
  */
 @ApplicationScoped
 class OverviewTags {
@@ -29,6 +35,20 @@ class OverviewTags {
     OverviewTags(Clock clock, Publication publication) {
         this.clock = clock;
         this.threshold = publication.threshold();
+    }
+
+    /**
+     * A conditional GET: 304 when If-None-Match holds the answer's tag, otherwise the answer (an entity, or a Response
+     * such as a download) with it. "private, no-cache": a browser may keep the answer, and asks each time.
+     */
+    Response conditional(long version, UriInfo uri, HttpHeaders headers, Request request, Supplier<Object> answer) {
+        EntityTag tag = tag(version, uri, headers);
+        Response.ResponseBuilder response = request.evaluatePreconditions(tag);
+        if (response == null) {
+            Object body = answer.get();
+            response = body instanceof Response r ? Response.fromResponse(r) : Response.ok(body);
+        }
+        return response.tag(tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
     EntityTag tag(long version, UriInfo uri, HttpHeaders headers) {

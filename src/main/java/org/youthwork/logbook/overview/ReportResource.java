@@ -8,9 +8,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,10 +27,19 @@ class ReportResource {
 
     private final AnnualAnalysisService analyses;
     private final Downloads downloads;
+    private final OverviewTags tags;
 
-    ReportResource(AnnualAnalysisService analyses, Downloads downloads) {
+    @Context
+    UriInfo uri;
+    @Context
+    HttpHeaders headers;
+    @Context
+    Request request;
+
+    ReportResource(AnnualAnalysisService analyses, Downloads downloads, OverviewTags tags) {
         this.analyses = analyses;
         this.downloads = downloads;
+        this.tags = tags;
     }
 
     @GET
@@ -39,14 +51,17 @@ class ReportResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "200", description = "The analysis, as JSON or as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualAnalysis.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))},
+            headers = {@Header(name = "ETag", ref = "OverviewTag"), @Header(name = "Cache-Control", ref = "CacheControl")})
+    @APIResponse(responseCode = "304", ref = "NotModified")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public AnnualAnalysis json(@QueryParam("country") @Parameter(required = true, schema = @Schema(ref = "CountryCode")) String country,
+    @Parameter(ref = "IfNoneMatch")
+    public Response json(@QueryParam("country") @Parameter(required = true, schema = @Schema(ref = "CountryCode")) String country,
                                @QueryParam("year") @Parameter(description = "Default: this year",
                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999", examples = "2026")) String year,
                                @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return analyses.analysis(country, year);
+        return tags.conditional(analyses.version(country, year), uri, headers, request, () -> analyses.analysis(country, year));
     }
 
     /** The same analysis, checked the same way, as CSV or XLSX (DownloadContract documents it). */
@@ -57,6 +72,7 @@ class ReportResource {
                              @QueryParam("format") String format, @QueryParam("locale") String locale,
                              @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return downloads.annualAnalysis(download, analyses.analysis(country, year));
+        return tags.conditional(analyses.version(country, year), uri, headers, request,
+                () -> downloads.annualAnalysis(download, analyses.analysis(country, year)));
     }
 }

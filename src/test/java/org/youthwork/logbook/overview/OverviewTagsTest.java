@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * Conditional GET of overviews: an unchanged answer is a 304 with no body, and any change it shows (a session logged
+ * Conditional GET of overviews and the annual analysis: an unchanged answer is a 304 with no body, and any change it shows (a session logged
  * or corrected, an organisation, a closed year) gives a new tag in the same moment; a change elsewhere does not. The
  * caller is checked before a 304 as before an answer.
  */
@@ -115,6 +115,28 @@ class OverviewTagsTest {
                 .then().statusCode(404);
         assertEquals(304, given().header("If-None-Match", tag).get(OVERVIEW + YEAR).then().extract().statusCode(),
                 "the administrator, who may, still gets the 304");
+    }
+
+    @Test
+    void shouldAnswerTheAnnualAnalysisNotModifiedUntilItsMembersLogMore() {
+        TestAreas.create(db, "XH");
+        String org = Api.createOrganisation("Annual centre", "XH-B2", true);
+        String analysis = "/api/v1/reports/annual-analysis?country=XH&year=2025";
+        String tag = given().get(analysis).then().statusCode(200).header("Cache-Control", "private, no-cache")
+                .body("organisations[0].sessions", equalTo(0)).extract().header("ETag");
+        given().header("If-None-Match", tag).get(analysis).then().statusCode(304).body(emptyString());
+        String sheet = given().queryParam("format", "csv").get(analysis).then().statusCode(200).extract().header("ETag");
+        assertNotEquals(tag, sheet);
+        given().header("If-None-Match", sheet).queryParam("format", "csv").get(analysis).then().statusCode(304);
+
+        log(org, "XH-A1", 60);
+        given().header("If-None-Match", tag).get(analysis).then().statusCode(200).body("organisations[0].sessions", equalTo(1));
+        given().header("If-None-Match", sheet).queryParam("format", "csv").get(analysis).then().statusCode(200);
+
+        String username = "tags-" + System.nanoTime();
+        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XH-B2");
+        given().header("Authorization", "Bearer " + Api.token(username, "a-long-password-1")).header("If-None-Match", tag)
+                .get(analysis).then().statusCode(403);
     }
 
     private static String log(String org, String municipality, int minutes) {
