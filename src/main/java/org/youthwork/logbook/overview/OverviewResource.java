@@ -9,9 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,13 +36,6 @@ class OverviewResource {
     private final Publication publication;
     private final Downloads downloads;
     private final OverviewTags tags;
-
-    @Context
-    UriInfo uri;
-    @Context
-    HttpHeaders headers;
-    @Context
-    Request request;
 
     OverviewResource(OverviewService overviews, Publication publication, Downloads downloads, OverviewTags tags) {
         this.overviews = overviews;
@@ -232,7 +223,7 @@ class OverviewResource {
 
     /** The answer, or 304 while it still holds (OverviewTags), once the caller is checked as for the answer. */
     private Response conditional(Level level, String code, Supplier<Object> answer) {
-        return tags.conditional(overviews.version(level, code), uri, headers, request, answer);
+        return tags.conditional(overviews.version(level, code), answer);
     }
 
     // ---- downloads: the same overviews, checked the same way, as CSV or XLSX (DownloadContract documents them)

@@ -31,18 +31,25 @@ class OverviewTags {
     private final String started = Instant.now().toString();
     private final Clock clock;
     private final int threshold;
+    /** The current request's (request-scoped proxies). */
+    private final UriInfo uri;
+    private final HttpHeaders headers;
+    private final Request request;
 
-    OverviewTags(Clock clock, Publication publication) {
+    OverviewTags(Clock clock, Publication publication, UriInfo uri, HttpHeaders headers, Request request) {
         this.clock = clock;
         this.threshold = publication.threshold();
+        this.uri = uri;
+        this.headers = headers;
+        this.request = request;
     }
 
     /**
      * A conditional GET: 304 when If-None-Match holds the answer's tag, otherwise the answer (an entity, or a Response
      * such as a download) with it. "private, no-cache": a browser may keep the answer, and asks each time.
      */
-    Response conditional(long version, UriInfo uri, HttpHeaders headers, Request request, Supplier<Object> answer) {
-        EntityTag tag = tag(version, uri, headers);
+    Response conditional(long version, Supplier<Object> answer) {
+        EntityTag tag = tag(version);
         Response.ResponseBuilder response = request.evaluatePreconditions(tag);
         if (response == null) {
             Object body = answer.get();
@@ -51,7 +58,7 @@ class OverviewTags {
         return response.tag(tag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
     }
 
-    EntityTag tag(long version, UriInfo uri, HttpHeaders headers) {
+    private EntityTag tag(long version) {
         String made = String.join("\n", started, String.valueOf(threshold), LocalDate.now(clock).toString(),
                 String.valueOf(version), uri.getRequestUri().getRawPath(), String.valueOf(uri.getRequestUri().getRawQuery()),
                 String.valueOf(headers.getHeaderString(HttpHeaders.ACCEPT)),

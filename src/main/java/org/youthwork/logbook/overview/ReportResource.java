@@ -8,9 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -28,13 +26,6 @@ class ReportResource {
     private final AnnualAnalysisService analyses;
     private final Downloads downloads;
     private final OverviewTags tags;
-
-    @Context
-    UriInfo uri;
-    @Context
-    HttpHeaders headers;
-    @Context
-    Request request;
 
     ReportResource(AnnualAnalysisService analyses, Downloads downloads, OverviewTags tags) {
         this.analyses = analyses;
@@ -61,7 +52,7 @@ class ReportResource {
                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999", examples = "2026")) String year,
                                @QueryParam("locale") @Parameter(hidden = true) String locale) {
         Downloads.checkLocale(locale);
-        return tags.conditional(analyses.version(country, year), uri, headers, request, () -> analyses.analysis(country, year));
+        return tags.conditional(analyses.version(country, year), () -> analyses.analysis(country, year));
     }
 
     /** The same analysis, checked the same way, as CSV or XLSX (DownloadContract documents it). */
@@ -72,7 +63,7 @@ class ReportResource {
                              @QueryParam("format") String format, @QueryParam("locale") String locale,
                              @Context HttpHeaders headers) {
         Downloads.Request download = downloads.request(format, locale, headers);
-        return tags.conditional(analyses.version(country, year), uri, headers, request,
+        return tags.conditional(analyses.version(country, year),
                 () -> downloads.annualAnalysis(download, analyses.analysis(country, year)));
     }
 }
