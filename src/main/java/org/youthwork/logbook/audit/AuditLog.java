@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Writes the audit trail in the transaction of the change it records, and reads it back. */
 @ApplicationScoped
@@ -65,11 +66,28 @@ public class AuditLog {
     }
 
     public Page<Change> history(AuditEntry.Type type, UUID id, Paging paging) {
+        return history(type, id, paging, () -> null);
+    }
+
+    /**
+     * The history of an entity whose CREATE entries may hold no after-image, as a session's do: the row is its own
+     * after-image until it changes, and every later entry holds the state before it. So such an entry's after is the
+     * next entry's before, or the entity as it is now (current) when nothing has changed since; the trail stays
+     * complete, and logging a session writes half as much.
+     */
+    public Page<Change> history(AuditEntry.Type type, UUID id, Paging paging, Supplier<Object> current) {
         var query = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", Sort.by("id"), type, id);
         var items = query.page(paging.page(), paging.size()).list().stream()
-                .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before, e.after, e.note))
+                .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before,
+                        e.action == AuditEntry.Action.CREATE && e.after == null ? createdAs(e, current) : e.after, e.note))
                 .toList();
         return new Page<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    private String createdAs(AuditEntry created, Supplier<Object> current) {
+        AuditEntry next = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2 and id > ?3", Sort.by("id"),
+                created.entityType, created.entityId, created.id).firstResult();
+        return next != null ? next.before : write(current.get());
     }
 
     private String write(Object state) {

@@ -1,7 +1,5 @@
 package org.youthwork.logbook.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -24,7 +22,8 @@ import java.util.UUID;
 
 /**
  * Writes a batch of new sessions, each checked already, as PostgreSQL writes bulk data best: one COPY into a
- * temporary table, then one statement that inserts them, skips the ids stored already, and writes their audit rows.
+ * temporary table, then one statement that inserts them, skips the ids stored already, and writes their audit rows
+ * (without an after-image: see {@link org.youthwork.logbook.audit.AuditLog#history}).
  * The rollup triggers run once for the statement, not once a session. Runs in the caller's transaction.
  */
 @ApplicationScoped
@@ -40,13 +39,13 @@ class BulkWriter {
 
     /** Created once per database connection, emptied at every commit. */
     private static final String STAGING = "create temp table if not exists session_import on commit delete rows as"
-            + " select " + COLUMNS + ", null::jsonb as audit_after from youth_session with no data";
+            + " select " + COLUMNS + " from youth_session with no data";
 
     private static final String INSERT = "with inserted as ("
             + " insert into youth_session (" + COLUMNS + ") select " + COLUMNS + " from session_import"
             + " on conflict (id) do nothing returning id),"
-            + " audited as (insert into audit_entry (entity_type, entity_id, action, actor_id, actor_name, actor_role, at, after)"
-            + " select 'SESSION', s.id, 'CREATE', ?, ?, ?, s.created_at, s.audit_after"
+            + " audited as (insert into audit_entry (entity_type, entity_id, action, actor_id, actor_name, actor_role, at)"
+            + " select 'SESSION', s.id, 'CREATE', ?, ?, ?, s.created_at"
             + " from session_import s join inserted i on i.id = s.id)"
             + " select s.id from session_import s where s.id not in (select id from inserted)";
 
@@ -54,12 +53,10 @@ class BulkWriter {
 
     private final EntityManager em;
     private final Caller caller;
-    private final ObjectMapper json;
 
-    BulkWriter(EntityManager em, Caller caller, ObjectMapper json) {
+    BulkWriter(EntityManager em, Caller caller) {
         this.em = em;
         this.caller = caller;
-        this.json = json;
     }
 
     /** Stores the sessions (distinct ids) that are not stored yet; answers the ids that were stored already. */
@@ -71,7 +68,7 @@ class BulkWriter {
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy session_import (" + COLUMNS + ", audit_after) from stdin (format csv)", new StringReader(rows));
+                        .copyIn("copy session_import (" + COLUMNS + ") from stdin (format csv)", new StringReader(rows));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -135,7 +132,6 @@ class BulkWriter {
                 copy.writeString(s.createdAt.toString());
                 copy.writeString(s.updatedAt.toString());
                 copy.writeString(s.loggedBy == null ? null : s.loggedBy.toString());
-                copy.writeString(audit(s));
                 copy.writeEndArray();
             }
             copy.writeEndArray();
@@ -143,13 +139,5 @@ class BulkWriter {
             throw new UncheckedIOException(e);
         }
         return rows.toString();
-    }
-
-    private String audit(YouthSession s) {
-        try {
-            return json.writeValueAsString(SessionResponse.from(s));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the audit trail", e);
-        }
     }
 }

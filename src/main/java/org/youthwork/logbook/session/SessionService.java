@@ -96,7 +96,7 @@ public class SessionService {
         closedPeriods.requireOpen(prepared.country(), candidate.date);
         candidate.persist();
         SessionResponse created = SessionResponse.from(candidate);
-        audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, created);
+        audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, null); // the row is its after-image
         return new Created(created, true);
     }
 
@@ -144,7 +144,7 @@ public class SessionService {
             throw ProblemException.notFound("The session");
         }
         visible(session);
-        return audit.history(AuditEntry.Type.SESSION, id, paging);
+        return audit.history(AuditEntry.Type.SESSION, id, paging, () -> SessionResponse.from(session));
     }
 
     @Transactional

@@ -65,6 +65,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void shouldShowAnUnchangedSessionAsItWasLoggedWithoutStoringItTwice() throws SQLException {
+        String org = as(Api.adminToken(), () -> Api.createOrganisation("Logged once centre", "SI-133", true));
+        String id = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Api.session(org))
+                .post("/api/v1/sessions").then().statusCode(201).extract().path("id");
+        Map<String, Object> stored = given().auth().oauth2(Api.adminToken()).get("/api/v1/sessions/{id}", id)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+
+        given().auth().oauth2(Api.adminToken()).get("/api/v1/sessions/{id}/history", id).then()
+                .statusCode(200)
+                .body("items.action", contains("CREATE"))
+                .body("items[0].before", nullValue())
+                .body("items[0].after", equalTo(stored));
+        // The row is the entry's after-image: the entry holds who and when, not a second copy of the session.
+        assertEquals(null, query("select after::text from audit_entry where entity_id = '" + id + "'"));
+    }
+
+    @Test
     void shouldKeepTheChangesOfAnOrganisation() throws SQLException {
         String org = as(Api.adminToken(), () -> Api.createOrganisation("Renamed centre", "SI-133", false));
         given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
