@@ -143,8 +143,10 @@ class SessionResource {
 
     @GET
     @Operation(operationId = "listSessions", summary = "List sessions",
-            description = "Newest first (date, then start time, then when logged). With `Accept: text/csv`, every session of "
-                    + "the list, unpaged (`page` and `size` are refused), streamed as a file in the import's CSV columns: "
+            description = "Newest first (date, then start time, then when logged). Page by number (`page`, with the "
+                    + "exact `total`), or, at any depth as fast as on the first page, by cursor: `after` set to the `next` "
+                    + "of the page before. With `Accept: text/csv`, every session of "
+                    + "the list, unpaged (`page`, `size` and `after` are refused), streamed as a file in the import's CSV columns: "
                     + "imported again, it is counted unchanged.")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -152,15 +154,22 @@ class SessionResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageSessionResponse")),
                     @Content(mediaType = ImportResource.CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Page<SessionResponse> list(
+    public SessionPage list(
             @QueryParam("organisationId") @Parameter(description = "Sessions of this organisation", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String organisationId,
             @QueryParam("municipalityCode") @Parameter(description = "Sessions held in this municipality", schema = @Schema(ref = "MunicipalityCode")) String municipalityCode,
             @QueryParam("from") @Parameter(description = "First date, inclusive", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) String from,
             @QueryParam("to") @Parameter(description = "Last date, inclusive; not before from", schema = @Schema(type = SchemaType.STRING, format = "date", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) String to,
             @QueryParam("method") @Parameter(description = "Sessions with this method", schema = @Schema(implementation = Method.class)) String method,
             @QueryParam("page") @Parameter(ref = "page") String page,
-            @QueryParam("size") @Parameter(ref = "size") String size) {
-        return sessions.list(filter(organisationId, municipalityCode, from, to, method), QueryParams.paging(page, size));
+            @QueryParam("size") @Parameter(ref = "size") String size,
+            @QueryParam("after") @Parameter(description = "The page after this one: the `next` of an earlier page of the same "
+                    + "list. Not with `page`; the answer's `page` and `total` are null.",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String after) {
+        if (after != null && page != null) {
+            throw ProblemException.invalid("after", "give page or after, not both");
+        }
+        return sessions.list(filter(organisationId, municipalityCode, from, to, method), QueryParams.paging(page, size),
+                after == null ? null : SessionCursor.decode(after));
     }
 
     /** The list as a file; lower server preference than JSON (qs), so that a client that accepts anything gets JSON. */

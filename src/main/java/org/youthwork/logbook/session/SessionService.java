@@ -186,25 +186,41 @@ public class SessionService {
         audit.record(AuditEntry.Type.SESSION, id, AuditEntry.Action.DELETE, before, null);
     }
 
-    /** The page and the total come from one snapshot, so the total counts exactly the sessions being paged through. */
+    /**
+     * A numbered page with its total, or with a cursor the page after it (no total). One more session than the page
+     * holds is read, to tell whether there is a next page. The page and the total come from one snapshot, so the
+     * total counts exactly the sessions being paged through.
+     */
     @Transactional
-    public Page<SessionResponse> list(Filter filter, Paging paging) {
+    public SessionPage list(Filter filter, Paging paging, SessionCursor after) {
         Snapshot.begin(em);
         Selection selection = selection(filter);
-        String where = selection.ordinal();
-        int n = selection.values().size();
-        Query items = em.createNativeQuery("select * from youth_session where " + where + " order by " + Selection.NEWEST_FIRST
-                + " limit ?" + (n + 1) + " offset ?" + (n + 2), YouthSession.class);
-        Query count = em.createNativeQuery("select count(*) from youth_session where " + where, Long.class);
-        for (int i = 0; i < n; i++) {
-            items.setParameter(i + 1, selection.values().get(i));
-            count.setParameter(i + 1, selection.values().get(i));
+        List<Object> values = new ArrayList<>(selection.values());
+        String where = selection.where();
+        if (after != null) {
+            where += after.condition();
+            values.addAll(after.values());
         }
-        items.setParameter(n + 1, paging.size()).setParameter(n + 2, paging.offset());
+        Query items = em.createNativeQuery("select * from youth_session where " + new Selection(where, values).ordinal()
+                + " order by " + Selection.NEWEST_FIRST + " limit ?" + (values.size() + 1) + " offset ?" + (values.size() + 2),
+                YouthSession.class);
+        for (int i = 0; i < values.size(); i++) {
+            items.setParameter(i + 1, values.get(i));
+        }
+        items.setParameter(values.size() + 1, paging.size() + 1).setParameter(values.size() + 2, after != null ? 0 : paging.offset());
         @SuppressWarnings("unchecked")
         List<YouthSession> found = items.getResultList();
-        return new Page<>(found.stream().map(SessionResponse::from).toList(), paging.page(), paging.size(),
-                ((Number) count.getSingleResult()).longValue());
+        List<YouthSession> page = found.subList(0, Math.min(found.size(), paging.size()));
+        String next = found.size() > paging.size() ? SessionCursor.after(page.get(page.size() - 1)).encode() : null;
+        List<SessionResponse> responses = page.stream().map(SessionResponse::from).toList();
+        if (after != null) {
+            return new SessionPage(responses, null, paging.size(), null, next);
+        }
+        Query count = em.createNativeQuery("select count(*) from youth_session where " + selection.ordinal(), Long.class);
+        for (int i = 0; i < selection.values().size(); i++) {
+            count.setParameter(i + 1, selection.values().get(i));
+        }
+        return new SessionPage(responses, paging.page(), paging.size(), ((Number) count.getSingleResult()).longValue(), next);
     }
 
     /**

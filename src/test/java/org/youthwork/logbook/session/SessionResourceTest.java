@@ -340,6 +340,56 @@ class SessionResourceTest {
     }
 
     @Test
+    void shouldPageByCursorThroughTheSameOrderWithoutSkippingOrRepeating() {
+        String org = Api.createOrganisation("Cursor centre", "SI-085", true);
+        LocalDate day = LocalDate.now().minusDays(3);
+        // Ties on every key but the last: the same day with and without a start time, the same start time twice.
+        for (String start : new String[]{"18:00", null, "10:00", "18:00", null, "10:00", "18:00"}) {
+            Api.createSession(dated(org, day, start, List.of("OPEN")));
+        }
+        Api.createSession(dated(org, day.minusDays(1), null, List.of("OPEN")));
+        Api.createSession(dated(org, day.plusDays(1), "09:00", List.of("OPEN")));
+        List<String> all = given().queryParam("organisationId", org).get("/api/v1/sessions").then()
+                .statusCode(200).body("total", equalTo(9)).extract().path("items.id");
+
+        List<String> walked = new ArrayList<>();
+        var first = given().queryParam("organisationId", org).queryParam("size", 2).get("/api/v1/sessions").then()
+                .statusCode(200).body("page", equalTo(0)).body("total", equalTo(9)).extract();
+        walked.addAll(first.path("items.id"));
+        String next = first.path("next");
+        // A session logged meanwhile, newest of all: an offset would shift by one, a cursor does not.
+        Api.createSession(dated(org, day.plusDays(2), "09:00", List.of("OPEN")));
+        int pages = 1;
+        while (next != null) {
+            var page = given().queryParam("organisationId", org).queryParam("size", 2).queryParam("after", next)
+                    .get("/api/v1/sessions").then()
+                    .statusCode(200).body("page", nullValue()).body("total", nullValue()).body("size", equalTo(2)).extract();
+            walked.addAll(page.path("items.id"));
+            next = page.path("next");
+            pages++;
+        }
+        assertEquals(all, walked);
+        assertEquals(5, pages, "nine sessions in pages of two; the last one has no next");
+    }
+
+    @Test
+    void shouldRefuseACursorThatIsNotOneAndACursorWithAPage() {
+        String farFuture = java.util.Base64.getUrlEncoder().encodeToString(
+                ("2026-01-01~~+1000000-01-01T00:00:00Z~" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (String bad : new String[]{"nope", "bm9wZQ", "MjAyNi0wMS0wMX5-bm90LWFuLWluc3RhbnR-eA", farFuture}) {
+            given().queryParam("after", bad).get("/api/v1/sessions").then()
+                    .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("after"));
+        }
+        String org = Api.createOrganisation("Cursor refusal centre", "SI-085", true);
+        Api.createSession(Api.session(org));
+        Api.createSession(Api.session(org));
+        String next = given().queryParam("organisationId", org).queryParam("size", 1).get("/api/v1/sessions").then()
+                .statusCode(200).extract().path("next");
+        given().queryParam("after", next).queryParam("page", 1).get("/api/v1/sessions").then()
+                .statusCode(400).body("violations[0].field", equalTo("after"));
+    }
+
+    @Test
     void shouldRefuseMalformedListParametersNamingThem() {
         for (var bad : List.of(Map.of("size", "0"), Map.of("size", "501"), Map.of("size", "ten"), Map.of("page", "-1"),
                 Map.of("from", "2026-13-01"), Map.of("organisationId", "nope"), Map.of("method", "FLYING"),
