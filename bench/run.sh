@@ -32,16 +32,34 @@ for tool in wrk pgbench openssl bc; do command -v $tool >/dev/null || { echo "be
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 seconds() { date +%s.%N; }
 
+# The settings of docker/compose.yaml that PostgreSQL takes without a restart, for the run; reset when it ends.
+# shared_buffers needs a restart: the run says what it has.
+TUNED="max_wal_size=8GB checkpoint_timeout=15min wal_compression=on effective_cache_size=6GB"
+untune() {
+  for setting in $TUNED; do $PSQL -d postgres -c "alter system reset ${setting%%=*}"; done
+  $PSQL -d postgres -Atc "select pg_reload_conf()" > /dev/null
+}
+for setting in $TUNED; do $PSQL -d postgres -c "alter system set ${setting%%=*} = '${setting#*=}'"; done
+$PSQL -d postgres -Atc "select pg_reload_conf()" > /dev/null
+trap untune EXIT
+
 echo "== JVM options: $JAVA_OPTS"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB, $($PSQL -d postgres -Atc 'show server_version')"
+echo "== PostgreSQL: $($PSQL -d postgres -Atc "select string_agg(name || '=' || current_setting(name), ' ' order by name) from pg_settings
+  where name in ('shared_buffers', 'effective_cache_size', 'max_wal_size', 'checkpoint_timeout', 'wal_compression')")"
 REUSE=${BENCH_REUSE:-}
 [ -z "$REUSE" ] && $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
 mkdir -p "$OUT"
 [ -f "$OUT/key.pem" ] || openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem" 2>/dev/null
-LOGBOOK_DB_URL=jdbc:postgresql://localhost:5432/$DB LOGBOOK_ADMIN_USERNAME=admin LOGBOOK_ADMIN_PASSWORD=bench-admin \
-  LOGBOOK_JWT_PRIVATE_KEY="$(cat "$OUT/key.pem")" PORT=$PORT MALLOC_ARENA_MAX=2 java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+service() {
+  LOGBOOK_DB_URL=jdbc:postgresql://localhost:5432/$DB LOGBOOK_ADMIN_USERNAME=admin LOGBOOK_ADMIN_PASSWORD=bench-admin \
+    LOGBOOK_JWT_PRIVATE_KEY="$(cat "$OUT/key.pem")" PORT=$PORT MALLOC_ARENA_MAX=2 \
+    exec java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >> "$OUT/service.log" 2>&1
+}
+: > "$OUT/service.log"
+service &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+trap 'kill $SERVICE 2>/dev/null || true; untune' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 TOKEN=$(curl -s -d grant_type=password -d username=admin -d password=bench-admin "$BASE/api/v1/auth/token" \
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
@@ -105,8 +123,8 @@ begin;
 create temp table sample as select * from bench_bare with no data;
 \\copy sample ($(cat "$OUT/columns.txt")) from '$OUT/sample.csv' csv
 with inserted as (insert into youth_session ($cols) select gen_random_uuid(), $(echo "$cols" | cut -d, -f2-) from sample returning *)
-insert into audit_entry (entity_type, entity_id, action, actor_name, actor_role, at, after)
-select 'SESSION', i.id, 'CREATE', 'bench', 'ADMIN', now(), to_jsonb(i) from inserted i;
+insert into audit_entry (entity_type, entity_id, action, actor_name, actor_role, at)
+select 'SESSION', i.id, 'CREATE', 'bench', 'ADMIN', now() from inserted i;
 rollback;
 SQL
 write_s=$(echo "$(seconds) - $start" | bc)
@@ -168,8 +186,24 @@ values (gen_random_uuid(), '$org', 'SI-133', current_date - 10, '17:00', 120, 'S
 SQL
 pgbench_tps=$(pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 20 -f "$OUT/insert.sql" $DB 2>/dev/null \
   | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | cut -d. -f1)
+echo "== pgbench running the service's own SQL for one POST (bench/post.sql) on the real schema, for the same sessions"
+$PSQL -d $DB -c "drop table if exists bench_post" -c "create table bench_post as select * from youth_session with no data"
+tail -n 1000 "$OUT/sessions.csv" > "$OUT/post.csv"
+$PSQL -d $DB -c "\\copy bench_post ($(cat "$OUT/columns.txt")) from '$OUT/post.csv' csv" \
+  -c "alter table bench_post add column n serial primary key"
+account=$($PSQL -d $DB -Atc "select id from account where login = 'admin'")
+service_sql_tps=$(pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 8 -j 2 -T 20 -D account=$account -D iat=$(date +%s) \
+  -f bench/post.sql $DB 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | cut -d. -f1)
 post_rate=$(echo "$post" | cut -d' ' -f1)
 rss=$(ps -o rss= -p $SERVICE | awk '{printf "%d", $1 / 1024}')
+
+echo "== start to ready: the packaged service started again on the migrated database"
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+start=$(seconds)
+service &
+SERVICE=$!
+until curl -sf "$BASE/q/health/ready" >/dev/null; do sleep 0.05; done
+ready_s=$(printf "%.1f" "$(echo "$(seconds) - $start" | bc)")
 
 echo
 echo "== summary ($N sessions)"
@@ -180,5 +214,7 @@ if [ -n "${import_rate:-}" ]; then
   echo "| import, sessions/s | $import_rate | the same write in SQL $write_rate | $(echo "scale=3; $import_rate / $write_rate" | bc | sed "s/^\./0./") |"
 fi
 echo "| POST /sessions, 8 clients, per second | $post_rate | pgbench INSERT $pgbench_tps | $(echo "scale=3; $post_rate / $pgbench_tps" | bc | sed "s/^\./0./") |"
+echo "| POST /sessions, 8 clients, per second | $post_rate | pgbench, the service's SQL $service_sql_tps | $(echo "scale=3; $post_rate / $service_sql_tps" | bc | sed "s/^\./0./") |"
 for name in "${!latency[@]}"; do echo "| $name | ${latency[$name]} | | |"; done | sort
 echo "| resident memory of the service | $rss MB | | |"
+echo "| start to ready on the migrated database | $ready_s s | | |"
