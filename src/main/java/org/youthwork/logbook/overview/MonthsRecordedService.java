@@ -22,11 +22,21 @@ public class MonthsRecordedService {
     @Transactional
     public MonthsRecorded monthsRecorded(String country, String yearParam) {
         queries.snapshot();
-        int year = countryYear.year(country, yearParam, "The months recorded by the members in " + country
-                + " are for its network coordinator and administrators.");
+        int year = countryYear.year(country, yearParam, forbidden(country));
         Period period = Period.year(year);
         List<MonthsRecorded.Row> rows = queries.monthsRecorded(country, period).stream().map(MonthsRecordedService::row).toList();
         return new MonthsRecorded(country, year, period.from(), period.to(), rows);
+    }
+
+    /** The version of all the grid shows (its country's, see OverviewTags), once the caller may read it. */
+    @Transactional
+    public long version(String country, String yearParam) {
+        countryYear.year(country, yearParam, forbidden(country));
+        return queries.version(country);
+    }
+
+    private static String forbidden(String country) {
+        return "The months recorded by the members in " + country + " are for its network coordinator and administrators.";
     }
 
     private static MonthsRecorded.Row row(Tuple r) {

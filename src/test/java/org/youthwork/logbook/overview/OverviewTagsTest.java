@@ -15,8 +15,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -137,6 +139,24 @@ class OverviewTagsTest {
         Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XH-B2");
         given().header("Authorization", "Bearer " + Api.token(username, "a-long-password-1")).header("If-None-Match", tag)
                 .get(analysis).then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswerTheMonthsRecordedNotModifiedUntilAMemberRecordsAnotherMonth() {
+        TestAreas.create(db, "XM");
+        String org = Api.createOrganisation("Grid centre", "XM-B2", true);
+        String grid = "/api/v1/reports/months-recorded?country=XM&year=2025";
+        String tag = given().get(grid).then().statusCode(200).header("Cache-Control", "private, no-cache")
+                .body("organisations[0].months", hasSize(0)).extract().header("ETag");
+        given().header("If-None-Match", tag).get(grid).then().statusCode(304).body(emptyString());
+
+        log(org, "XM-A1", 60);
+        given().header("If-None-Match", tag).get(grid).then().statusCode(200).body("organisations[0].months", contains("2025-05"));
+
+        String username = "grid-" + System.nanoTime();
+        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XM-B2");
+        given().header("Authorization", "Bearer " + Api.token(username, "a-long-password-1")).header("If-None-Match", tag)
+                .get(grid).then().statusCode(403);
     }
 
     private static String log(String org, String municipality, int minutes) {
