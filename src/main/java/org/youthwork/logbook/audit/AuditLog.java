@@ -34,6 +34,12 @@ public class AuditLog {
             + "and for an external identity provider's subject") UUID id, String name, Role role) {
     }
 
+    /**
+     * Oldest first by when, then by id. Not by id alone: this service takes ids from the sequence in blocks of 50, an
+     * import one at a time in SQL, so a correction made after an import can hold a lower id than the import's entry.
+     */
+    private static final Sort IN_ORDER = Sort.by("at").and("id");
+
     private final Caller caller;
     private final ObjectMapper json;
     private final Clock clock;
@@ -76,7 +82,7 @@ public class AuditLog {
      * complete, and logging a session writes half as much.
      */
     public Page<Change> history(AuditEntry.Type type, UUID id, Paging paging, Supplier<Object> current) {
-        var query = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", Sort.by("id"), type, id);
+        var query = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2", IN_ORDER, type, id);
         var items = query.page(paging.page(), paging.size()).list().stream()
                 .map(e -> new Change(e.at, e.action, new Actor(e.actorId, e.actorName, e.actorRole), e.before,
                         e.action == AuditEntry.Action.CREATE && e.after == null ? createdAs(e, current) : e.after, e.note))
@@ -85,8 +91,8 @@ public class AuditLog {
     }
 
     private String createdAs(AuditEntry created, Supplier<Object> current) {
-        AuditEntry next = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2 and id > ?3", Sort.by("id"),
-                created.entityType, created.entityId, created.id).firstResult();
+        AuditEntry next = AuditEntry.<AuditEntry>find("entityType = ?1 and entityId = ?2 and (at > ?3 or (at = ?3 and id > ?4))",
+                IN_ORDER, created.entityType, created.entityId, created.at, created.id).firstResult();
         return next != null ? next.before : write(current.get());
     }
 

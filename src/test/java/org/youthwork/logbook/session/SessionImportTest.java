@@ -356,6 +356,24 @@ class SessionImportTest {
         return out.toByteArray();
     }
 
+    @Test
+    void shouldKeepAnImportedSessionsHistoryInOrderWhenItIsCorrectedLater() throws Exception {
+        String org = Api.createOrganisation("Imported then corrected", "SI-133", true);
+        Api.createSession(Api.session(org)); // an audit entry written the other way first, as in a running service
+        Map<String, Object> imported = withId(Api.session(org));
+        ndjson(json.writeValueAsString(imported)).statusCode(200).body("accepted", equalTo(1));
+        Map<String, Object> corrected = new java.util.HashMap<>(imported);
+        corrected.put("durationMinutes", 45);
+        given().contentType("application/json").header("If-Match", "\"0\"").body(corrected)
+                .put("/api/v1/sessions/{id}", imported.get("id")).then().statusCode(200);
+
+        given().get("/api/v1/sessions/{id}/history", imported.get("id")).then().statusCode(200)
+                .body("items.action", contains("CREATE", "UPDATE"))
+                .body("items[0].after.durationMinutes", equalTo(120))
+                .body("items[1].before.durationMinutes", equalTo(120))
+                .body("items[1].after.durationMinutes", equalTo(45));
+    }
+
     private static io.restassured.response.ValidatableResponse ndjson(String body) {
         return given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/sessions/import").then();
