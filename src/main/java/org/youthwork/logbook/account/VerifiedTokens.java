@@ -28,44 +28,58 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(1)
 abstract class VerifiedTokens implements JWTParser {
 
-    static final int MOST = 5_000;
-    /** Verified again after this long even if it expires later, so that an issuer's new key is seen within it. */
-    static final long LONGEST_MILLIS = 10 * 60 * 1000L;
-
-    private record Verified(JsonWebToken token, long until) {
-    }
-
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
     @Inject
     @Delegate
     @Any
     JWTParser parser;
 
+    private final Memory memory = new Memory();
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        String key = sha256(token);
-        long now = System.currentTimeMillis(); // as the parser checks expiry: real time, not the service clock
-        Verified known = verified.get(key);
-        if (known != null && now < known.until()) {
-            return known.token();
-        }
-        JsonWebToken parsed = parser.parse(token); // throws for a bad signature, a wrong issuer, an expired token
-        long expires = parsed.getExpirationTime() * 1000;
-        if (expires > now) {
-            if (verified.size() >= MOST) {
-                verified.clear();
-            }
-            verified.put(key, new Verified(parsed, Math.min(expires, now + LONGEST_MILLIS)));
-        }
-        return parsed;
+        return memory.parse(token, parser::parse);
     }
 
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** How a token is verified when it is not remembered: smallrye-jwt's parser, or a test's. */
+    interface Verifier {
+        JsonWebToken verify(String token) throws ParseException;
+    }
+
+    static final class Memory {
+
+        static final int MOST = 5_000;
+        /** Verified again after this long even if it expires later, so that an issuer's new key is seen within it. */
+        static final long LONGEST_MILLIS = 10 * 60 * 1000L;
+
+        private record Verified(JsonWebToken token, long until) {
+        }
+
+        private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+        JsonWebToken parse(String token, Verifier verifier) throws ParseException {
+            String key = sha256(token);
+            long now = System.currentTimeMillis(); // as the parser checks expiry: real time, not the service clock
+            Verified known = verified.get(key);
+            if (known != null && now < known.until()) {
+                return known.token();
+            }
+            JsonWebToken parsed = verifier.verify(token); // throws for a bad signature, a wrong issuer, an expired token
+            long expires = parsed.getExpirationTime() * 1000;
+            if (expires > now) {
+                if (verified.size() >= MOST) {
+                    verified.clear();
+                }
+                verified.put(key, new Verified(parsed, Math.min(expires, now + LONGEST_MILLIS)));
+            }
+            return parsed;
+        }
+
+        private static String sha256(String token) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.youthwork.logbook.account;
 
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +19,7 @@ class VerifiedTokensTest {
 
     @Test
     void shouldVerifyATokenOnceWhileItIsValid() throws ParseException {
-        JWTParser tokens = tokens(expiringIn(600));
+        Parser tokens = tokens(expiringIn(600));
         JsonWebToken first = tokens.parse("token-a");
         assertSame(first, tokens.parse("token-a"));
         tokens.parse("token-b");
@@ -30,7 +28,7 @@ class VerifiedTokensTest {
 
     @Test
     void shouldNotRememberAnExpiredToken() throws ParseException {
-        JWTParser tokens = tokens(expiringIn(-1));
+        Parser tokens = tokens(expiringIn(-1));
         tokens.parse("token-a");
         tokens.parse("token-a");
         assertEquals(List.of("token-a", "token-a"), asked);
@@ -38,7 +36,7 @@ class VerifiedTokensTest {
 
     @Test
     void shouldAskAgainAboutARefusedToken() {
-        JWTParser tokens = tokens(null);
+        Parser tokens = tokens(null);
         assertThrows(ParseException.class, () -> tokens.parse("forged"));
         assertThrows(ParseException.class, () -> tokens.parse("forged"));
         assertEquals(List.of("forged", "forged"), asked);
@@ -46,67 +44,28 @@ class VerifiedTokensTest {
 
     @Test
     void shouldStayBoundedByVerifyingAgainRatherThanGrowing() throws ParseException {
-        JWTParser tokens = tokens(expiringIn(600));
-        for (int i = 0; i <= VerifiedTokens.MOST; i++) {
+        Parser tokens = tokens(expiringIn(600));
+        for (int i = 0; i <= VerifiedTokens.Memory.MOST; i++) {
             tokens.parse("token-" + i);
         }
         tokens.parse("token-0"); // forgotten when the table filled up
-        assertEquals(VerifiedTokens.MOST + 2, asked.size());
+        assertEquals(VerifiedTokens.Memory.MOST + 2, asked.size());
     }
 
-    /** The decorator over a parser that records what it was asked and answers the token (null: refuses). */
-    private JWTParser tokens(JsonWebToken answer) {
-        JWTParser parser = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{JWTParser.class},
-                (proxy, method, args) -> {
-                    asked.add((String) args[0]);
-                    if (answer == null) {
-                        throw new ParseException("bad signature");
-                    }
-                    return answer;
-                });
-        VerifiedTokens tokens = new VerifiedTokens() {
-            @Override
-            public JsonWebToken parse(String token, io.smallrye.jwt.auth.principal.JWTAuthContextInfo info) {
-                throw new UnsupportedOperationException();
+    /** The memory over a verifier that records what it was asked and answers the token (null: refuses). */
+    private Parser tokens(JsonWebToken answer) {
+        VerifiedTokens.Memory memory = new VerifiedTokens.Memory();
+        return token -> memory.parse(token, t -> {
+            asked.add(t);
+            if (answer == null) {
+                throw new ParseException("bad signature");
             }
+            return answer;
+        });
+    }
 
-            @Override
-            public JsonWebToken verify(String token, java.security.PublicKey key) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken verify(String token, javax.crypto.SecretKey key) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken verify(String token, String secret) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken decrypt(String token, java.security.PrivateKey key) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken decrypt(String token, javax.crypto.SecretKey key) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken decrypt(String token, String secret) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public JsonWebToken parseOnly(String token) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        tokens.parser = parser;
-        return tokens;
+    private interface Parser {
+        JsonWebToken parse(String token) throws ParseException;
     }
 
     private static JsonWebToken expiringIn(long seconds) {
