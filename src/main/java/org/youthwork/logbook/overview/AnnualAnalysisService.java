@@ -32,11 +32,9 @@ public class AnnualAnalysisService {
         return build(country, countryYear.year(country, yearParam, forbidden(country)), false);
     }
 
-    /** The version of all the analysis shows (its country's, see OverviewTags), once the caller may read it. */
-    @Transactional
+    /** The version of all the analysis shows, once the caller may read it. */
     public long version(String country, String yearParam) {
-        countryYear.year(country, yearParam, forbidden(country));
-        return queries.version(country);
+        return countryYear.version(country, yearParam, forbidden(country));
     }
 
     private static String forbidden(String country) {

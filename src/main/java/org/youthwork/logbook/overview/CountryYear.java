@@ -1,6 +1,7 @@
 package org.youthwork.logbook.overview;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.youthwork.logbook.account.Caller;
 import org.youthwork.logbook.account.Role;
 import org.youthwork.logbook.area.AreaService;
@@ -18,11 +19,20 @@ class CountryYear {
     private final AreaService areas;
     private final Caller caller;
     private final Clock clock;
+    private final OverviewQueries queries;
 
-    CountryYear(AreaService areas, Caller caller, Clock clock) {
+    CountryYear(AreaService areas, Caller caller, Clock clock, OverviewQueries queries) {
         this.areas = areas;
         this.caller = caller;
         this.clock = clock;
+        this.queries = queries;
+    }
+
+    /** The version of all a yearly report of the country shows (the country's, see OverviewTags), once checked as year does. */
+    @Transactional
+    long version(String country, String yearParam, String forbidden) {
+        year(country, yearParam, forbidden);
+        return queries.version(country);
     }
 
     /**

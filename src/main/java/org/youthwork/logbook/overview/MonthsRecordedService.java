@@ -28,11 +28,9 @@ public class MonthsRecordedService {
         return new MonthsRecorded(country, year, period.from(), period.to(), rows);
     }
 
-    /** The version of all the grid shows (its country's, see OverviewTags), once the caller may read it. */
-    @Transactional
+    /** The version of all the grid shows, once the caller may read it. */
     public long version(String country, String yearParam) {
-        countryYear.year(country, yearParam, forbidden(country));
-        return queries.version(country);
+        return countryYear.version(country, yearParam, forbidden(country));
     }
 
     private static String forbidden(String country) {
