@@ -108,9 +108,7 @@ class OverviewTagsTest {
     void shouldRefuseACallerWhoMayNotSeeTheAreaEvenWithItsTag() {
         TestAreas.create(db, "XE");
         String tag = given().get(OVERVIEW + YEAR).then().statusCode(200).extract().header("ETag");
-        String username = "tags-" + System.nanoTime();
-        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XE-B1");
-        String token = Api.token(username, "a-long-password-1");
+        String token = municipalityToken("XE-B1");
         given().header("Authorization", "Bearer " + token).header("If-None-Match", tag).get(OVERVIEW + YEAR).then().statusCode(403)
                 .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + token).header("If-None-Match", tag).get("/api/v1/overviews/municipalities/XE-Z9" + YEAR)
@@ -135,9 +133,7 @@ class OverviewTagsTest {
         given().header("If-None-Match", tag).get(analysis).then().statusCode(200).body("organisations[0].sessions", equalTo(1));
         given().header("If-None-Match", sheet).queryParam("format", "csv").get(analysis).then().statusCode(200);
 
-        String username = "tags-" + System.nanoTime();
-        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XH-B2");
-        given().header("Authorization", "Bearer " + Api.token(username, "a-long-password-1")).header("If-None-Match", tag)
+        given().header("Authorization", "Bearer " + municipalityToken("XH-B2")).header("If-None-Match", tag)
                 .get(analysis).then().statusCode(403);
     }
 
@@ -153,10 +149,15 @@ class OverviewTagsTest {
         log(org, "XM-A1", 60);
         given().header("If-None-Match", tag).get(grid).then().statusCode(200).body("organisations[0].months", contains("2025-05"));
 
-        String username = "grid-" + System.nanoTime();
-        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", "XM-B2");
-        given().header("Authorization", "Bearer " + Api.token(username, "a-long-password-1")).header("If-None-Match", tag)
+        given().header("Authorization", "Bearer " + municipalityToken("XM-B2")).header("If-None-Match", tag)
                 .get(grid).then().statusCode(403);
+    }
+
+    /** A token of a new municipality account: it sees its own municipality's overview, no other area, no report. */
+    private static String municipalityToken(String municipality) {
+        String username = "tags-" + System.nanoTime();
+        Api.createUser(username, "a-long-password-1", "MUNICIPALITY", "municipalityCode", municipality);
+        return Api.token(username, "a-long-password-1");
     }
 
     private static String log(String org, String municipality, int minutes) {
