@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sums of an overview by dimension (TOTAL, SETTING, METHOD, THEME, MONTH, ORGANISATION, MUNICIPALITY, REGION) and
+ * The sums of an overview by dimension (TOTAL, SETTING, METHOD, THEME, MONTH, MUNICIPALITY, REGION) and
  * key, whichever query they come from: the plain query over sessions or the rollups. Sums add up, so the figures of
  * whole months from the rollups and of the days around them from the sessions make one overview.
  */
@@ -35,7 +35,6 @@ final class Facts {
     }
 
     static final class Row {
-        String name;
         final Map<String, Long> sums = new HashMap<>();
 
         long get(String measure) {
@@ -87,9 +86,6 @@ final class Facts {
                     if (dimension.equals("TOTAL")) {
                         addAll(row, t, CELLS);
                     }
-                    if (dimension.equals("ORGANISATION")) {
-                        row.name = t.get("name", String.class);
-                    }
                 }
             }
         }
@@ -113,15 +109,6 @@ final class Facts {
                     addCode(row("THEME", th.name()), t, "theme_" + th.name().toLowerCase());
                 }
             }
-        }
-    }
-
-    /** Rows of the organisation rollup: sessions, minutes and participants per organisation. */
-    void addOrganisations(List<Tuple> rows) {
-        for (Tuple t : rows) {
-            Row row = row("ORGANISATION", t.get("key", String.class));
-            row.name = t.get("name", String.class);
-            addAll(row, t, CODE_MEASURES);
         }
     }
 

@@ -53,10 +53,9 @@ class OverviewQueries {
     /** The sessions held in the area in the period; {@code AREA} is one of {@link #areaCondition}. */
     private static final String HELD = """
             with held as (
-                select s.*, m.region_code, o.name as organisation_name
+                select s.*, m.region_code
                 from youth_session s
                 join municipality m on m.code = s.municipality_code
-                join organisation o on o.id = s.organisation_id
                 where s.deleted_at is null and s.held_on >= :from and s.held_on < :until and AREA
             )
             """;
@@ -65,51 +64,15 @@ class OverviewQueries {
             select case
                        when grouping(s.setting) = 0 then 'SETTING'
                        when grouping(to_char(s.held_on, 'YYYY-MM')) = 0 then 'MONTH'
-                       when grouping(s.organisation_id) = 0 then 'ORGANISATION'
                        when grouping(s.municipality_code) = 0 then 'MUNICIPALITY'
                        when grouping(s.region_code) = 0 then 'REGION'
                        when grouping(s.methods) = 0 then 'METHODS'
                        when grouping(s.themes) = 0 then 'THEMES'
                        else 'TOTAL' end as dimension,
-                   coalesce(s.setting, to_char(s.held_on, 'YYYY-MM'), cast(s.organisation_id as text),
-                            s.municipality_code, s.region_code, cast(s.methods as text), cast(s.themes as text)) as key,
-                   max(s.organisation_name) as name,
+                   coalesce(s.setting, to_char(s.held_on, 'YYYY-MM'), s.municipality_code, s.region_code, cast(s.methods as text), cast(s.themes as text)) as key,
             """ + MEASURES + COUNTS + CELLS + """
             from held s
-            group by grouping sets ((), (s.setting), (to_char(s.held_on, 'YYYY-MM')), (s.organisation_id),
-                                    (s.municipality_code), (s.region_code), (s.methods), (s.themes))
-            """;
-
-    /** The member organisations of the network based in the area. */
-    private static final String MEMBERS = """
-            select o.id as organisation_id, o.name as name from organisation o join municipality m on m.code = o.municipality_code
-            where o.member and o.deleted_at is null and AREA
-            """;
-
-    /**
-     * The months in which each member organisation based in the area recorded a session, wherever it was held: a row
-     * per organisation with its months as "2026-01,2026-03".
-     */
-    private static final String RECORDED = """
-            select s.organisation_id as organisation_id, string_agg(distinct to_char(s.held_on, 'YYYY-MM'), ',') as months
-            from youth_session s
-            join organisation o on o.id = s.organisation_id
-            join municipality m on m.code = o.municipality_code
-            where o.member and AREA and s.deleted_at is null and s.held_on >= :from and s.held_on < :until
-            group by s.organisation_id
-            """;
-
-    /**
-     * As {@link #RECORDED}, from the organisation rollup (a month may come twice, for sessions held in two countries).
-     * Reads only the rollup's narrow index.
-     */
-    private static final String ROLLUP_RECORDED = """
-            select r.organisation_id as organisation_id, string_agg(to_char(r.month, 'YYYY-MM'), ',') as months
-            from rollup_organisation_country_month r
-            join organisation o on o.id = r.organisation_id
-            join municipality m on m.code = o.municipality_code
-            where o.member and AREA and r.month >= :from and r.month < :until and r.sessions > 0
-            group by r.organisation_id
+            group by grouping sets ((), (s.setting), (to_char(s.held_on, 'YYYY-MM')), (s.municipality_code), (s.region_code), (s.methods), (s.themes))
             """;
 
     /**
@@ -136,61 +99,133 @@ class OverviewQueries {
             group by grouping sets ((r.month), (r.municipality_code), (m.region_code))
             """;
 
-    /** Sessions, minutes and participants per organisation, from one of the organisation rollups {@code r}. */
-    private static String organisations(String fromWhere) {
-        return "select cast(r.organisation_id as text) as key, max(o.name) as name,"
-                + " sum(r.sessions) as sessions, sum(r.minutes) as minutes, sum(r.participants) as participants "
-                + fromWhere + " group by r.organisation_id";
+    /**
+     * The parts of a period's {@link Cuts}, each read by a branch of its own whose range ({@code :FROM}, {@code :UNTIL})
+     * an index can take: whole years from a year rollup, whole months from a month rollup, days from the sessions.
+     * Empty parts have no branch.
+     */
+    private record Parts(String years, String months, String days) {
+
+        String union(Cuts cuts, Map<String, Object> params) {
+            List<String> branches = new java.util.ArrayList<>();
+            add(branches, params, years, "years", cuts.yearsFrom().getYear(), cuts.yearsUntil().getYear());
+            add(branches, params, months, "months0", cuts.monthsFrom(), cuts.yearsFrom());
+            add(branches, params, months, "months1", cuts.yearsUntil(), cuts.monthsUntil());
+            add(branches, params, days, "days0", cuts.from(), cuts.monthsFrom());
+            add(branches, params, days, "days1", cuts.monthsUntil(), cuts.until());
+            return String.join("\nunion all\n", branches);
+        }
+
+        private static <T extends Comparable<T>> void add(List<String> branches, Map<String, Object> params, String sql,
+                                                          String name, T from, T until) {
+            if (from.compareTo(until) < 0) {
+                branches.add(sql.replace(":FROM", ":" + name + "From").replace(":UNTIL", ":" + name + "Until"));
+                params.put(name + "From", from);
+                params.put(name + "Until", until);
+            }
+        }
     }
 
-    /** Sessions held in a municipality or region, per organisation, from the rollup by organisation and municipality. */
-    private static final String ROLLUP_ORGANISATIONS = organisations("""
-            from rollup_organisation_month r
-            join municipality m on m.code = r.municipality_code
-            join organisation o on o.id = r.organisation_id
-            where r.month >= :from and r.month < :until and AREA
-            """);
+    /** Bit n - 1 of a month mask stands for month n. */
+    private static final String YEAR_ROLLUP_MONTHS = java.util.stream.IntStream.rangeClosed(1, 12)
+            .mapToObj(n -> String.format("(case when r.m%02d > 0 then %d else 0 end)", n, 1 << (n - 1)))
+            .collect(java.util.stream.Collectors.joining(" | "));
 
-    /** The same for a country, from the coarser rollup by organisation and country: a row per organisation and month. */
-    private static final String ROLLUP_COUNTRY_ORGANISATIONS = organisations("""
-            from rollup_organisation_country_month r
-            join organisation o on o.id = r.organisation_id
-            where r.month >= :from and r.month < :until and r.country_code = :code
-            """);
+    private static String monthBit(String date) {
+        return "1 << (cast(extract(month from " + date + ") as integer) - 1)";
+    }
 
-    /** Whole years, from the rollup by organisation, municipality and year: a row per organisation and year. */
-    private static final String YEAR_ORGANISATIONS = organisations("""
-            from rollup_organisation_year r
-            join municipality m on m.code = r.municipality_code
-            join organisation o on o.id = r.organisation_id
-            where r.year >= cast(extract(year from cast(:from as date)) as integer)
-              and r.year < cast(extract(year from cast(:until as date)) as integer) and AREA
-            """);
-
-    /** As {@link #RECORDED} for whole years, from the year rollup's sessions per month. */
-    private static final String YEAR_RECORDED = """
-            select y.organisation_id as organisation_id,
-                   concat_ws(',',
-                               case when sum(y.m01) > 0 then y.year || '-01' end,
-                               case when sum(y.m02) > 0 then y.year || '-02' end,
-                               case when sum(y.m03) > 0 then y.year || '-03' end,
-                               case when sum(y.m04) > 0 then y.year || '-04' end,
-                               case when sum(y.m05) > 0 then y.year || '-05' end,
-                               case when sum(y.m06) > 0 then y.year || '-06' end,
-                               case when sum(y.m07) > 0 then y.year || '-07' end,
-                               case when sum(y.m08) > 0 then y.year || '-08' end,
-                               case when sum(y.m09) > 0 then y.year || '-09' end,
-                               case when sum(y.m10) > 0 then y.year || '-10' end,
-                               case when sum(y.m11) > 0 then y.year || '-11' end,
-                               case when sum(y.m12) > 0 then y.year || '-12' end) as months
-            from rollup_organisation_year y
-            join organisation o on o.id = y.organisation_id
+    private static final String MEMBERS_IN_AREA = """
+             join organisation o on o.id = r.organisation_id
             join municipality m on m.code = o.municipality_code
-            where o.member and AREA
-              and y.year >= cast(extract(year from cast(:from as date)) as integer)
-              and y.year < cast(extract(year from cast(:until as date)) as integer)
-            group by y.organisation_id, y.year
-            having sum(y.sessions) > 0
+            where o.member and AREA\s""";
+
+    /** Per member organisation based in the area and year, the months it recorded a session in, wherever held. */
+    private static final Parts RECORDED = new Parts(
+            "select r.organisation_id, r.year, " + YEAR_ROLLUP_MONTHS + " as months from rollup_organisation_year r"
+                    + MEMBERS_IN_AREA + "and r.year >= :FROM and r.year < :UNTIL",
+            "select r.organisation_id, cast(extract(year from r.month) as integer), " + monthBit("r.month")
+                    + " from rollup_organisation_country_month r" + MEMBERS_IN_AREA
+                    + "and r.sessions > 0 and r.month >= :FROM and r.month < :UNTIL",
+            "select r.organisation_id, cast(extract(year from r.held_on) as integer), " + monthBit("r.held_on")
+                    + " from youth_session r" + MEMBERS_IN_AREA
+                    + "and r.deleted_at is null and r.held_on >= :FROM and r.held_on < :UNTIL");
+
+    /**
+     * Indicator 2.2.3 in one statement. {@code recorded} is, per member organisation based in the area and year, the
+     * mask of the months of the period in which it recorded a session, wherever held ({@link #RECORDED}); the answer is
+     * a row per member not recording regularly (in order), the members and the regular ones counted, the recording ones
+     * counted, and per year how many recorded in each month (m01..m12). Months count up to :countedYear and
+     * :countedMonth; regular means :counting and at least :required months counted.
+     */
+    private static final String INDICATOR = """
+            with recorded as (
+                select organisation_id, year, bit_or(months) as months
+                from (PARTS) r (organisation_id, year, months)
+                where months <> 0
+                group by organisation_id, year
+            ), counted as (
+                select organisation_id, sum(bit_count(cast(months & case when year < :countedYear then 4095
+                    when year = :countedYear then (1 << (:countedMonth - 1)) - 1 else 0 end as bit(12)))) as months
+                from recorded
+                group by organisation_id
+            ), members as (
+                select o.id, o.name, coalesce(c.months, 0) as months, :counting and coalesce(c.months, 0) >= :required as regular
+                from organisation o
+                join municipality m on m.code = o.municipality_code
+                left join counted c on c.organisation_id = o.id
+                where o.member and o.deleted_at is null and AREA
+            )
+            select 'NOT_REGULAR' as kind, id as organisation_id, name collate "C" as name, cast(null as integer) as year,
+                   months as n, cast(null as bigint) as regular, MONTHS_NULL
+            from members where not regular
+            union all
+            select 'MEMBERS', null, null, null, count(*), count(*) filter (where regular), MONTHS_NULL from members
+            union all
+            select 'RECORDING', null, null, null, count(*), null, MONTHS_NULL from counted
+            union all
+            select 'YEAR', null, null, year, null, null, MONTHS_COUNT from recorded group by year
+            order by kind, n, name, organisation_id, year
+            """.replace("MONTHS_NULL", java.util.stream.IntStream.rangeClosed(1, 12)
+                    .mapToObj(n -> String.format("cast(null as bigint) as m%02d", n)).collect(java.util.stream.Collectors.joining(", ")))
+            .replace("MONTHS_COUNT", java.util.stream.IntStream.rangeClosed(1, 12)
+                    .mapToObj(n -> String.format("sum((months >> %d) & 1)", n - 1)).collect(java.util.stream.Collectors.joining(", ")));
+
+    /** Sessions, minutes and participants per organisation of the sessions held in the area; the country's months from the coarser rollup. */
+    private static Parts held(Level level) {
+        return new Parts(
+                "select r.organisation_id, r.sessions, r.minutes, r.participants from rollup_organisation_year r"
+                        + " join municipality m on m.code = r.municipality_code where AREA and r.year >= :FROM and r.year < :UNTIL",
+                level == Level.COUNTRY
+                        ? "select r.organisation_id, r.sessions, r.minutes, r.participants from rollup_organisation_country_month r"
+                                + " where r.country_code = :code and r.month >= :FROM and r.month < :UNTIL"
+                        : "select r.organisation_id, r.sessions, r.minutes, r.participants from rollup_organisation_month r"
+                                + " join municipality m on m.code = r.municipality_code where AREA and r.month >= :FROM and r.month < :UNTIL",
+                "select r.organisation_id, 1, r.duration_minutes, r.participants_total from youth_session r"
+                        + " join municipality m on m.code = r.municipality_code"
+                        + " where r.deleted_at is null and AREA and r.held_on >= :FROM and r.held_on < :UNTIL");
+    }
+
+    /**
+     * Organisations with sessions held in the area ({@link #held}), most sessions first (then name, id), one page of
+     * them, after a row with none but the number of them all (total).
+     */
+    private static final String ORGANISATIONS = """
+            with sums as (
+                select organisation_id, sum(sessions) as sessions, sum(minutes) as minutes, sum(participants) as participants
+                from (PARTS) r (organisation_id, sessions, minutes, participants)
+                group by organisation_id
+                having sum(sessions) > 0
+            )
+            select 0 as part, null as organisation_id, null as name, null as sessions, null as minutes, null as participants,
+                   count(*) as total
+            from sums
+            union all
+            (select 1, o.id, o.name collate "C" as name, x.sessions, x.minutes, x.participants, null
+             from sums x join organisation o on o.id = x.organisation_id
+             order by x.sessions desc, name, o.id
+             limit :limit offset :offset)
+            order by part, sessions desc, name, organisation_id
             """;
 
     private static List<String> rollupColumns() {
@@ -317,8 +352,8 @@ class OverviewQueries {
     }
 
     /**
-     * From the sessions of the days [from, until): totals and the breakdowns by setting, month, organisation,
-     * municipality and region, and by the set of methods and of themes a session has (at most 127 and 511 rows),
+     * From the sessions of the days [from, until): totals and the breakdowns by setting, month, municipality and
+     * region, and by the set of methods and of themes a session has (at most 127 and 511 rows),
      * which the service spreads onto each code.
      */
     List<Tuple> facts(Level level, String code, LocalDate from, LocalDate until) {
@@ -332,20 +367,6 @@ class OverviewQueries {
         return rows;
     }
 
-    List<Tuple> rollupOrganisations(Level level, String code, LocalDate from, LocalDate until) {
-        String sql = level == Level.COUNTRY ? ROLLUP_COUNTRY_ORGANISATIONS : ROLLUP_ORGANISATIONS.replace("AREA", areaCondition(level));
-        return run(sql, code, from, until, Map.of());
-    }
-
-    /** Whole years: [from, until) are first days of years. */
-    List<Tuple> yearOrganisations(Level level, String code, LocalDate from, LocalDate until) {
-        return run(YEAR_ORGANISATIONS.replace("AREA", areaCondition(level)), code, from, until, Map.of());
-    }
-
-    List<Tuple> yearRecordedMonths(Level level, String code, LocalDate from, LocalDate until) {
-        return run(YEAR_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
-    }
-
     /** The country's overview version (V011): the sum of its rows, 0 before its first change. */
     long version(String country) {
         Object sum = em.createNativeQuery("select coalesce(sum(version), 0) from overview_version where country_code = :country")
@@ -353,19 +374,29 @@ class OverviewQueries {
         return ((Number) sum).longValue();
     }
 
-    /** The member organisations based in the area: organisation_id, name. */
+    /**
+     * Indicator 2.2.3 of the area over the cuts of its period (see {@link #INDICATOR}); months count up to the first
+     * day of countedUntil's month, none of them when counting is false.
+     */
+    List<Tuple> indicator(Level level, String code, Cuts cuts, LocalDate countedUntil, boolean counting, int required) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("countedYear", countedUntil.getYear(),
+                "countedMonth", countedUntil.getMonthValue(), "counting", counting, "required", required, "code", code));
+        String sql = INDICATOR.replace("PARTS", RECORDED.union(cuts, params)).replace("AREA", areaCondition(level));
+        return run(sql, params);
+    }
+
+    /** One page of the organisations with sessions in the area, after a row with their total (see {@link #ORGANISATIONS}). */
+    List<Tuple> organisations(Level level, String code, Cuts cuts, int limit, long offset) {
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("limit", limit, "offset", offset, "code", code));
+        String sql = ORGANISATIONS.replace("PARTS", held(level).union(cuts, params)).replace("AREA", areaCondition(level));
+        return run(sql, params);
+    }
+
     @SuppressWarnings("unchecked")
-    List<Tuple> members(Level level, String code) {
-        return em.createNativeQuery(MEMBERS.replace("AREA", areaCondition(level)), Tuple.class).setParameter("code", code)
-                .getResultList();
-    }
-
-    List<Tuple> recordedMonths(Level level, String code, LocalDate from, LocalDate until) {
-        return run(RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
-    }
-
-    List<Tuple> rollupRecordedMonths(Level level, String code, LocalDate from, LocalDate until) {
-        return run(ROLLUP_RECORDED.replace("AREA", areaCondition(level)), code, from, until, Map.of());
+    private List<Tuple> run(String sql, Map<String, Object> params) {
+        var query = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     List<Tuple> annual(String country, Period period) {

@@ -38,7 +38,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,16 +85,15 @@ public class OverviewService {
     private Overview overview(Level level, String code, Period period, boolean fromSessionsOnly) {
         queries.snapshot();
         Area found = visibleArea(level, code);
-        Map<UUID, Set<String>> recorded = new HashMap<>();
-        Facts facts = gather(level, code, period, fromSessionsOnly, recorded, false);
-        List<OrganisationRow> organisations = byOrganisation(facts.rows("ORGANISATION"));
-        boolean capped = level != Level.MUNICIPALITY && organisations.size() > TOP_ORGANISATIONS;
+        Cuts cuts = fromSessionsOnly ? Cuts.sessionsOnly(period) : Cuts.of(period);
+        Facts facts = gather(level, code, cuts);
+        Page<OrganisationRow> organisations = organisations(level, code, cuts,
+                level == Level.MUNICIPALITY ? Integer.MAX_VALUE : TOP_ORGANISATIONS, 0);
         boolean closed = closedPeriods.allClosed(found.country(), period.from().getYear(), period.to().getYear());
-        return assemble(found.ref(), period, closed, facts,
-                capped ? organisations.subList(0, TOP_ORGANISATIONS) : organisations, (long) organisations.size(),
+        return assemble(found.ref(), period, closed, facts, organisations.items(), organisations.total(),
                 level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts),
                 level == Level.COUNTRY ? areaRows(regions(code), facts, "REGION") : null,
-                indicator(level, code, period, recorded, facts.rows("MUNICIPALITY").size()));
+                indicator(level, code, period, cuts, facts.rows("MUNICIPALITY").size()));
     }
 
     /** Regions and countries list this many organisations in byOrganisation; the rest is paged. */
@@ -104,9 +102,10 @@ public class OverviewService {
     /** Every organisation with sessions in the area and period, in the order of byOrganisation, one page of them. */
     @Transactional
     public Page<OrganisationRow> organisations(Level level, String code, Period period, QueryParams.Paging paging) {
-        List<OrganisationRow> all = allOrganisations(level, code, period);
-        int from = (int) Math.min(all.size(), (long) paging.offset());
-        return new Page<>(all.subList(from, Math.min(all.size(), from + paging.size())), paging.page(), paging.size(), all.size());
+        queries.snapshot();
+        visibleArea(level, code);
+        Page<OrganisationRow> page = organisations(level, code, Cuts.of(period), paging.size(), paging.offset());
+        return new Page<>(page.items(), paging.page(), paging.size(), page.total());
     }
 
     /** Every organisation with sessions in the area and period, in the order of byOrganisation. */
@@ -114,7 +113,17 @@ public class OverviewService {
     public List<OrganisationRow> allOrganisations(Level level, String code, Period period) {
         queries.snapshot();
         visibleArea(level, code);
-        return byOrganisation(gather(level, code, period, false, new HashMap<>(), true).rows("ORGANISATION"));
+        return organisations(level, code, Cuts.of(period), Integer.MAX_VALUE, 0).items();
+    }
+
+    /** A page of byOrganisation, in its order, with the number of all its rows. */
+    private Page<OrganisationRow> organisations(Level level, String code, Cuts cuts, int limit, long offset) {
+        List<Tuple> rows = queries.organisations(level, code, cuts, limit, offset);
+        List<OrganisationRow> items = rows.stream().skip(1)
+                .map(r -> new OrganisationRow(OverviewQueries.uuid(r.get("organisation_id")), r.get("name", String.class),
+                        number(r, "sessions"), hours(r, "minutes"), number(r, "minutes"), number(r, "participants")))
+                .toList();
+        return new Page<>(items, 0, limit, number(rows.get(0), "total"));
     }
 
     /**
@@ -200,87 +209,19 @@ public class OverviewService {
         return found;
     }
 
-    /**
-     * The sums of the area and period: whole months from the rollups, the days around them from the sessions. With
-     * organisationsOnly, only what byOrganisation needs; otherwise recorded gets the months of each member organisation.
-     */
-    private Facts gather(Level level, String code, Period period, boolean fromSessionsOnly, Map<UUID, Set<String>> recorded,
-                         boolean organisationsOnly) {
+    /** The sums of the area and period: whole months from the municipality rollups, the days around them from the sessions. */
+    private Facts gather(Level level, String code, Cuts cuts) {
         Facts facts = new Facts();
-        for (Span span : spans(period, fromSessionsOnly)) {
-            if (span.rollup()) {
-                if (!organisationsOnly) {
-                    facts.addRollup(queries.rollupFacts(level, code, span.from(), span.until()));
-                }
-                for (Span part : wholeYears(span)) {
-                    if (part.rollup()) {
-                        facts.addOrganisations(queries.yearOrganisations(level, code, part.from(), part.until()));
-                        if (!organisationsOnly) {
-                            addRecorded(recorded, queries.yearRecordedMonths(level, code, part.from(), part.until()));
-                        }
-                    } else {
-                        facts.addOrganisations(queries.rollupOrganisations(level, code, part.from(), part.until()));
-                        if (!organisationsOnly) {
-                            addRecorded(recorded, queries.rollupRecordedMonths(level, code, part.from(), part.until()));
-                        }
-                    }
-                }
-            } else {
-                facts.addSessions(queries.facts(level, code, span.from(), span.until()));
-                if (!organisationsOnly) {
-                    addRecorded(recorded, queries.recordedMonths(level, code, span.from(), span.until()));
-                }
-            }
+        if (cuts.from().isBefore(cuts.monthsFrom())) {
+            facts.addSessions(queries.facts(level, code, cuts.from(), cuts.monthsFrom()));
+        }
+        if (cuts.hasMonths()) {
+            facts.addRollup(queries.rollupFacts(level, code, cuts.monthsFrom(), cuts.monthsUntil()));
+        }
+        if (cuts.monthsUntil().isBefore(cuts.until())) {
+            facts.addSessions(queries.facts(level, code, cuts.monthsUntil(), cuts.until()));
         }
         return facts;
-    }
-
-    /**
-     * A stretch of the period, half-open. Of a period: whole months (rollup: true, from the rollups) or days around
-     * them (from the sessions). Of whole months, for the organisation rollups: whole years (rollup: true, from the
-     * year rollup) or the months around them.
-     */
-    private record Span(LocalDate from, LocalDate until, boolean rollup) {
-    }
-
-    private static List<Span> spans(Period period, boolean fromSessionsOnly) {
-        if (fromSessionsOnly) {
-            return List.of(new Span(period.from(), period.until(), false));
-        }
-        LocalDate firstMonth = period.from().getDayOfMonth() == 1 ? period.from() : period.from().withDayOfMonth(1).plusMonths(1);
-        return cut(period.from(), period.until(), firstMonth, YearMonth.from(period.until()).atDay(1));
-    }
-
-    private static List<Span> wholeYears(Span months) {
-        LocalDate firstYear = months.from().getDayOfYear() == 1 ? months.from() : months.from().withDayOfYear(1).plusYears(1);
-        return cut(months.from(), months.until(), firstYear, months.until().withDayOfYear(1));
-    }
-
-    /** [from, until) cut into the part before firstWhole, [firstWhole, untilWhole) (rollup: true) and the part after. */
-    private static List<Span> cut(LocalDate from, LocalDate until, LocalDate firstWhole, LocalDate untilWhole) {
-        if (!firstWhole.isBefore(untilWhole)) {
-            return List.of(new Span(from, until, false));
-        }
-        List<Span> parts = new ArrayList<>();
-        if (from.isBefore(firstWhole)) {
-            parts.add(new Span(from, firstWhole, false));
-        }
-        parts.add(new Span(firstWhole, untilWhole, true));
-        if (untilWhole.isBefore(until)) {
-            parts.add(new Span(untilWhole, until, false));
-        }
-        return parts;
-    }
-
-    private static void addRecorded(Map<UUID, Set<String>> recorded, List<Tuple> rows) {
-        for (Tuple row : rows) {
-            Set<String> months = recorded.computeIfAbsent(OverviewQueries.uuid(row.get("organisation_id")), o -> new HashSet<>());
-            for (String month : row.get("months", String.class).split(",")) {
-                if (!month.isEmpty()) {
-                    months.add(month);
-                }
-            }
-        }
     }
 
     private record Area(AreaRef ref, String country) {
@@ -324,32 +265,38 @@ public class OverviewService {
         return new Counted(asOf, months, keys);
     }
 
-    private Indicator223 indicator(Level level, String code, Period period, Map<UUID, Set<String>> recorded,
-                                   long municipalitiesCovered) {
-        List<Tuple> members = queries.members(level, code);
+    private Indicator223 indicator(Level level, String code, Period period, Cuts cuts, long municipalitiesCovered) {
         Counted counted = counted(period);
         int required = counted.required();
+        LocalDate countedUntil = counted.months().isEmpty() ? period.from().withDayOfMonth(1)
+                : counted.months().get(counted.months().size() - 1).plusMonths(1).atDay(1);
+        long members = 0;
         long regular = 0;
+        long recording = 0;
         List<NotRegular> notRegular = new ArrayList<>();
-        for (Tuple member : members) {
-            UUID id = OverviewQueries.uuid(member.get("organisation_id"));
-            int months = (int) recorded.getOrDefault(id, Set.of()).stream().filter(counted.keys()::contains).count();
-            if (!counted.months().isEmpty() && months >= required) {
-                regular++;
-            } else {
-                notRegular.add(new NotRegular(id, member.get("name", String.class), months));
+        Map<String, Long> perMonth = new HashMap<>();
+        for (Tuple row : queries.indicator(level, code, cuts, countedUntil, !counted.months().isEmpty(), required)) {
+            switch (row.get("kind", String.class)) {
+                case "NOT_REGULAR" -> notRegular.add(new NotRegular(OverviewQueries.uuid(row.get("organisation_id")),
+                        row.get("name", String.class), (int) number(row, "n")));
+                case "MEMBERS" -> {
+                    members = number(row, "n");
+                    regular = number(row, "regular");
+                }
+                case "RECORDING" -> recording = number(row, "n");
+                default -> {
+                    int year = (int) number(row, "year");
+                    for (int month = 1; month <= 12; month++) {
+                        perMonth.put(YearMonth.of(year, month).toString(), number(row, String.format("m%02d", month)));
+                    }
+                }
             }
         }
-        notRegular.sort(Comparator.comparingInt(NotRegular::monthsRecorded).thenComparing(NotRegular::name)
-                .thenComparing(NotRegular::organisationId));
-        Map<String, Long> perMonth = new HashMap<>();
-        recorded.values().forEach(months -> months.forEach(m -> perMonth.merge(m, 1L, Long::sum)));
         List<Completeness> completeness = period.months().stream()
                 .map(m -> new Completeness(m.toString(), perMonth.getOrDefault(m.toString(), 0L)))
                 .toList();
-        long count = members.size();
-        return new Indicator223(count, (long) recorded.size(), regular, null, required, null,
-                count == 0 ? 0 : (double) regular / count, counted.asOf(), counted.months().size(), municipalitiesCovered,
+        return new Indicator223(members, recording, regular, null, required, null,
+                members == 0 ? 0 : (double) regular / members, counted.asOf(), counted.months().size(), municipalitiesCovered,
                 completeness, notRegular);
     }
 
@@ -412,15 +359,6 @@ public class OverviewService {
             case AGE_25_29 -> "age25_29";
             case OVER_29 -> "over29";
         };
-    }
-
-    private static List<OrganisationRow> byOrganisation(Map<String, Facts.Row> rows) {
-        return rows.entrySet().stream()
-                .map(e -> new OrganisationRow(UUID.fromString(e.getKey()), e.getValue().name, e.getValue().get("sessions"),
-                        hours(e.getValue().get("minutes")), e.getValue().get("minutes"), e.getValue().get("participants")))
-                .sorted(Comparator.comparingLong(OrganisationRow::sessions).reversed()
-                        .thenComparing(OrganisationRow::name).thenComparing(OrganisationRow::organisationId))
-                .toList();
     }
 
     private static List<AreaRow> areaRows(Map<String, String> names, Facts facts) {
