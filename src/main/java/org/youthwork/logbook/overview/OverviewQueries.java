@@ -287,23 +287,29 @@ class OverviewQueries {
             order by o.name, o.id
             """;
 
-    /** The annual analysis from the organisation rollup; a year is whole months, so no session is read. */
+    /**
+     * The annual analysis from the organisation rollup; a year is whole months, so no session is read. Each member's
+     * twelve months (a row per country it worked in) are summed by the rollup's key, its months recorded as a mask
+     * of twelve bits: summing the year's 60,000 rows at 10 M sessions in one aggregate took PostgreSQL a sort on disk.
+     */
     private static final String ROLLUP_ANNUAL = "select o.id as organisation_id, o.name as name,"
             + " o.municipality_code as municipality_code, m.name as municipality, "
-            + String.join(", ", annualRollupColumns())
-            + ", count(distinct r.month) filter (where r.sessions > 0) as months_recorded\n"
-            + MEMBERS_ROLLUP;
+            + annualRollupColumns().stream().map(c -> "coalesce(r." + c + ", 0) as " + c).collect(java.util.stream.Collectors.joining(", "))
+            + ", coalesce(r.months_recorded, 0) as months_recorded"
+            + " from organisation o join municipality m on m.code = o.municipality_code cross join lateral (select "
+            + annualRollupColumns().stream().map(c -> "sum(r." + c + ") as " + c).collect(java.util.stream.Collectors.joining(", "))
+            + ", bit_count(cast(bit_or(case when r.sessions > 0 then " + monthBit("r.month") + " else 0 end) as bit(12)))"
+            + " as months_recorded from rollup_organisation_country_month r"
+            + " where r.organisation_id = o.id and r.month >= :from and r.month < :until) r"
+            + " where o.member and o.deleted_at is null and m.country_code = :country order by o.name, o.id";
 
     private static List<String> annualRollupColumns() {
-        List<String> columns = new java.util.ArrayList<>();
-        for (String measure : Facts.MEASURES) {
-            columns.add("coalesce(sum(r." + measure + "), 0) as " + measure);
-        }
+        List<String> columns = new java.util.ArrayList<>(Facts.MEASURES);
         for (var m : org.youthwork.logbook.session.Method.values()) {
-            columns.add("coalesce(sum(r." + methodColumn(m) + "), 0) as " + methodColumn(m));
+            columns.add(methodColumn(m));
         }
         for (var t : org.youthwork.logbook.session.Theme.values()) {
-            columns.add("coalesce(sum(r." + themeColumn(t) + "), 0) as " + themeColumn(t));
+            columns.add(themeColumn(t));
         }
         return columns;
     }
