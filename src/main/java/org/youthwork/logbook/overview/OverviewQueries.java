@@ -3,6 +3,7 @@ package org.youthwork.logbook.overview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import org.hibernate.query.NativeQuery;
 import org.youthwork.logbook.overview.Overview.Level;
 import org.youthwork.logbook.system.Snapshot;
 
@@ -297,7 +298,7 @@ class OverviewQueries {
             + annualRollupColumns().stream().map(c -> "coalesce(r." + c + ", 0) as " + c).collect(java.util.stream.Collectors.joining(", "))
             + ", coalesce(r.months_recorded, 0) as months_recorded"
             + " from organisation o join municipality m on m.code = o.municipality_code cross join lateral (select "
-            + annualRollupColumns().stream().map(c -> "sum(r." + c + ") as " + c).collect(java.util.stream.Collectors.joining(", "))
+            + annualRollupColumns().stream().map(c -> "cast(sum(r." + c + ") as bigint) as " + c).collect(java.util.stream.Collectors.joining(", "))
             + ", bit_count(cast(bit_or(case when r.sessions > 0 then " + monthBit("r.month") + " else 0 end) as bit(12)))"
             + " as months_recorded from rollup_organisation_country_month r"
             + " where r.organisation_id = o.id and r.month >= :from and r.month < :until) r"
@@ -436,7 +437,7 @@ class OverviewQueries {
 
     @SuppressWarnings("unchecked")
     private List<Tuple> run(String sql, String code, LocalDate from, LocalDate until, Map<String, Object> extra) {
-        var query = em.createNativeQuery(sql, Tuple.class)
+        var query = em.createNativeQuery(sql).unwrap(NativeQuery.class).setTupleTransformer(new Rows())
                 .setParameter("from", from)
                 .setParameter("until", until);
         if (code != null) {
