@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +35,12 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bulk import of sessions, one per line of NDJSON or CSV, with the same fields and rules as a single session. The
@@ -70,10 +77,41 @@ public class SessionImport {
     private record Parsed(long line, SessionRequest request) {
     }
 
-    /** The lines waiting to be stored, and their ids: an id may appear once in a batch. */
+    /**
+     * The lines read for the next batch and their ids (an id may appear once in a batch: the first is stored before a
+     * second is compared with it), and the lines refused on the way.
+     */
     private static final class Batch {
         final List<Parsed> lines = new ArrayList<>(BATCH);
         final Set<UUID> ids = new HashSet<>();
+        final Tally refused = new Tally();
+
+        boolean fits(Parsed p) {
+            return p.request().id() == null || !ids.contains(p.request().id());
+        }
+
+        void add(Parsed p) {
+            lines.add(p);
+            if (p.request().id() != null) {
+                ids.add(p.request().id());
+            }
+        }
+
+        boolean full() {
+            return lines.size() == BATCH;
+        }
+
+        Chunk chunk() {
+            return new Chunk(lines, refused, false, null, null);
+        }
+
+        Chunk last(ImportLines.Broken broken, Throwable failure) {
+            return new Chunk(lines, refused, true, broken, failure);
+        }
+    }
+
+    /** A batch as the reader hands it on; the last one also says whether the body broke off or reading it failed. */
+    private record Chunk(List<Parsed> lines, Tally refused, boolean last, ImportLines.Broken broken, Throwable failure) {
     }
 
     private final SessionService sessions;
@@ -85,6 +123,12 @@ public class SessionImport {
     /** Two objects on one line are refused, not read as the first one. */
     private final ObjectReader ndjsonLine;
     private final ObjectReader csvRecord = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY);
+    /** One thread for each import running: it reads and checks the lines, while the import's own thread stores them. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(task -> {
+        Thread reader = new Thread(task, "session-import-reader");
+        reader.setDaemon(true);
+        return reader;
+    });
 
     SessionImport(SessionService sessions, BulkWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator,
                   LogbookConfig config) {
@@ -97,6 +141,11 @@ public class SessionImport {
         this.ndjsonLine = json.readerFor(SessionRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
+    }
+
     public Report ndjson(InputStream body) throws IOException {
         return read(lines(body, ImportLines.Format.NDJSON), ndjsonLine::readValue);
     }
@@ -107,7 +156,7 @@ public class SessionImport {
         try {
             columns = SessionCsv.of(header(lines.next()));
         } catch (ImportLines.Broken e) {
-            throw broken(e, new Batch(), new Tally());
+            throw broken(e, new Tally());
         }
         return read(lines, text -> json.convertValue(columns.toMap(fields(text)), SessionRequest.class));
     }
@@ -117,40 +166,134 @@ public class SessionImport {
         SessionRequest read(String text) throws JsonProcessingException;
     }
 
+    /**
+     * Reading and checking the lines takes about as long as the database takes to store them, so the two overlap: a
+     * reader thread cuts the body into checked batches while this thread stores the one before. The reader is at most
+     * two batches ahead, and stops when this thread does.
+     */
     private Report read(ImportLines lines, LineFormat format) throws IOException {
         Tally tally = new Tally();
+        Handover chunks = new Handover();
+        Future<?> reading = readers.submit(() -> readAll(lines, format, chunks));
+        try {
+            while (true) {
+                Chunk chunk = chunks.take();
+                tally.add(chunk.refused());
+                store(chunk.lines(), tally);
+                if (chunk.broken() != null) {
+                    throw broken(chunk.broken(), tally);
+                }
+                if (chunk.failure() instanceof IOException e) {
+                    throw e;
+                }
+                if (chunk.failure() instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (chunk.failure() instanceof Error e) {
+                    throw e;
+                }
+                if (chunk.last()) {
+                    return tally.report();
+                }
+            }
+        } finally {
+            chunks.stopped = true;
+            reading.cancel(true); // wakes a reader waiting for the body
+        }
+    }
+
+    /** From the reader to the import's thread, one chunk at a time; the reader gives up once the import has stopped. */
+    private static final class Handover {
+        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(1);
+        volatile boolean stopped;
+
+        /** False when the import stopped before taking it. */
+        boolean put(Chunk chunk) {
+            try {
+                while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
+                    if (stopped) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+
+        Chunk take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            }
+        }
+    }
+
+    /** On the reader thread: every line parsed and checked, handed on in batches; the last chunk says how the body ended. */
+    private void readAll(ImportLines lines, LineFormat format, Handover chunks) {
         Batch batch = new Batch();
         try {
             for (ImportLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.refusal() != null) {
-                    tally.refuse(line.number(), null, List.of(new Problem.Violation(null, line.refusal())));
+                    batch.refused.refuse(line.number(), null, List.of(new Problem.Violation(null, line.refusal())));
                     continue;
                 }
-                if (line.text().isBlank()) {
+                Parsed parsed = line.text().isBlank() ? null : check(batch.refused, line, format);
+                if (parsed == null) {
                     continue;
                 }
-                SessionRequest request;
-                try {
-                    request = format.read(line.text());
-                } catch (ProblemException e) {
-                    tally.refuse(line.number(), null, e.violations());
-                    continue;
-                } catch (JsonProcessingException e) {
-                    tally.refuse(line.number(), null, List.of(InvalidInput.fromJackson(e)));
-                    continue;
-                } catch (IllegalArgumentException e) {
-                    // Jackson's convertValue, for a CSV line: the cause says which field.
-                    tally.refuse(line.number(), null, List.of(e.getCause() instanceof JsonProcessingException j
-                            ? InvalidInput.fromJackson(j) : new Problem.Violation(null, "invalid value")));
-                    continue;
+                if (!batch.fits(parsed)) {
+                    if (!chunks.put(batch.chunk())) {
+                        return;
+                    }
+                    batch = new Batch();
                 }
-                add(batch, tally, line.number(), request);
+                batch.add(parsed);
+                if (batch.full()) {
+                    if (!chunks.put(batch.chunk())) {
+                        return;
+                    }
+                    batch = new Batch();
+                }
             }
+            chunks.put(batch.last(null, null));
         } catch (ImportLines.Broken e) {
-            throw broken(e, batch, tally);
+            chunks.put(batch.last(e, null));
+        } catch (Throwable e) {
+            chunks.put(batch.last(null, e));
         }
-        store(batch, tally);
-        return tally.report();
+    }
+
+    /** One line parsed and checked, or null when it is refused. */
+    private Parsed check(Tally refused, ImportLines.Line line, LineFormat format) {
+        SessionRequest request;
+        try {
+            request = format.read(line.text());
+        } catch (ProblemException e) {
+            refused.refuse(line.number(), null, e.violations());
+            return null;
+        } catch (JsonProcessingException e) {
+            refused.refuse(line.number(), null, List.of(InvalidInput.fromJackson(e)));
+            return null;
+        } catch (IllegalArgumentException e) {
+            // Jackson's convertValue, for a CSV line: the cause says which field.
+            refused.refuse(line.number(), null, List.of(e.getCause() instanceof JsonProcessingException j
+                    ? InvalidInput.fromJackson(j) : new Problem.Violation(null, "invalid value")));
+            return null;
+        }
+        if (request == null) {
+            refused.refuse(line.number(), null, List.of(new Problem.Violation(null, "a session must be a JSON object")));
+            return null;
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            refused.refuse(line.number(), request.id() == null ? null : request.id().toString(),
+                    InvalidInput.fromConstraintViolations(violations));
+            return null;
+        }
+        return new Parsed(line.number(), request);
     }
 
     private ImportLines lines(InputStream body, ImportLines.Format format) {
@@ -186,8 +329,7 @@ public class SessionImport {
      * The body broke off: the complete lines before the break are stored like any others, and the problem says where
      * it broke and what was stored, since earlier batches are committed already and a client must not think otherwise.
      */
-    private ProblemException broken(ImportLines.Broken e, Batch batch, Tally tally) {
-        store(batch, tally);
+    private ProblemException broken(ImportLines.Broken e, Tally tally) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("line", e.line);
         extensions.put("report", tally.report());
@@ -207,8 +349,8 @@ public class SessionImport {
      * The database went away during the import: the batches before this one are committed, this one is not. The
      * problem says so, so that the client sends the file again (stored lines with ids are left as they are).
      */
-    private ProblemException unavailable(Batch batch, Tally tally) {
-        long line = batch.lines.get(0).line();
+    private ProblemException unavailable(List<Parsed> batch, Tally tally) {
+        long line = batch.get(0).line();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("line", line);
         extensions.put("report", tally.report());
@@ -217,40 +359,19 @@ public class SessionImport {
                 + " few seconds.", null, extensions);
     }
 
-    private void add(Batch batch, Tally tally, long line, SessionRequest request) {
-        if (request == null) {
-            tally.refuse(line, null, List.of(new Problem.Violation(null, "a session must be a JSON object")));
-            return;
-        }
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            tally.refuse(line, request.id() == null ? null : request.id().toString(), InvalidInput.fromConstraintViolations(violations));
-            return;
-        }
-        if (request.id() != null && !batch.ids.add(request.id())) {
-            // The same id twice in one batch: the first is stored before the second is compared with it.
-            store(batch, tally);
-            batch.ids.add(request.id());
-        }
-        batch.lines.add(new Parsed(line, request));
-        if (batch.lines.size() == BATCH) {
-            store(batch, tally);
-        }
-    }
-
     /** One transaction per batch; should the database refuse a line the checks let through, the batch goes line by line. */
-    private void store(Batch batch, Tally tally) {
-        if (batch.lines.isEmpty()) {
+    private void store(List<Parsed> batch, Tally tally) {
+        if (batch.isEmpty()) {
             return;
         }
         try {
-            tally.add(QuarkusTransaction.requiringNew().call(() -> storeAll(batch.lines)));
+            tally.add(QuarkusTransaction.requiringNew().call(() -> storeAll(batch)));
         } catch (RuntimeException e) {
             if (DatabaseOutage.isCause(e)) {
                 throw unavailable(batch, tally);
             }
             LOG.warnf("An import batch was refused by the database (%s); storing it line by line", e.getMessage());
-            for (Parsed p : batch.lines) {
+            for (Parsed p : batch) {
                 try {
                     tally.add(QuarkusTransaction.requiringNew().call(() -> {
                         Tally t = new Tally();
@@ -265,8 +386,6 @@ public class SessionImport {
                 }
             }
         }
-        batch.lines.clear();
-        batch.ids.clear();
     }
 
     /** Checks every line as a single session is checked, then writes those that pass in one go. */
