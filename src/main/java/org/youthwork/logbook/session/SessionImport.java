@@ -115,7 +115,7 @@ public class SessionImport {
     }
 
     private final SessionService sessions;
-    private final BulkWriter writer;
+    private final SessionWriter writer;
     private final ClosedPeriods closedPeriods;
     private final ObjectMapper json;
     private final Validator validator;
@@ -130,7 +130,7 @@ public class SessionImport {
         return reader;
     });
 
-    SessionImport(SessionService sessions, BulkWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator,
+    SessionImport(SessionService sessions, SessionWriter writer, ClosedPeriods closedPeriods, ObjectMapper json, Validator validator,
                   LogbookConfig config) {
         this.sessions = sessions;
         this.writer = writer;

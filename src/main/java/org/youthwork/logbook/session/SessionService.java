@@ -51,25 +51,25 @@ public class SessionService {
     private final Caller caller;
     private final ClosedPeriods closedPeriods;
     private final AuditLog audit;
+    private final SessionWriter writer;
     private final EntityManager em;
     private final Clock clock;
 
     SessionService(OrganisationService organisations, AreaService areas, Caller caller, ClosedPeriods closedPeriods,
-                   AuditLog audit, EntityManager em, Clock clock) {
+                   AuditLog audit, SessionWriter writer, EntityManager em, Clock clock) {
         this.organisations = organisations;
         this.areas = areas;
         this.caller = caller;
         this.closedPeriods = closedPeriods;
         this.audit = audit;
+        this.writer = writer;
         this.em = em;
         this.clock = clock;
     }
 
     @Transactional
     public Created create(SessionRequest request) {
-        Created created = store(request);
-        YouthSession.flush(); // a refusal by the database becomes this request's answer, not a failed commit
-        return created;
+        return store(request);
     }
 
     /**
@@ -94,10 +94,8 @@ public class SessionService {
             }
         }
         closedPeriods.requireOpen(prepared.country(), candidate.date);
-        candidate.persist();
-        SessionResponse created = SessionResponse.from(candidate);
-        audit.record(AuditEntry.Type.SESSION, created.id(), AuditEntry.Action.CREATE, null, null); // the row is its after-image
-        return new Created(created, true);
+        writer.insert(candidate); // with its audit entry; a refusal by the database is thrown here, not at the commit
+        return new Created(SessionResponse.from(candidate), true);
     }
 
     /** A new session, checked but not written, and the country of its organisation. */

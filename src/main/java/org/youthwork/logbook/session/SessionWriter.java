@@ -15,19 +15,24 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes a batch of new sessions, each checked already, as PostgreSQL writes bulk data best: one COPY into a
- * temporary table, then one statement that inserts them, skips the ids stored already, and writes their audit rows
- * (without an after-image: see {@link org.youthwork.logbook.audit.AuditLog#history}).
+ * Writes new sessions, each checked already, with their audit rows (without an after-image: see
+ * {@link org.youthwork.logbook.audit.AuditLog#history}), in plain SQL: Hibernate's entity machinery cost more than
+ * the database's own work for a session. One session is one statement; a batch is written as PostgreSQL writes bulk
+ * data best: one COPY into a temporary table, then one statement that inserts them and skips the ids stored already.
  * The rollup triggers run once for the statement, not once a session. Runs in the caller's transaction.
  */
 @ApplicationScoped
-class BulkWriter {
+class SessionWriter {
 
     private static final String COLUMNS = "id, organisation_id, municipality_code, held_on, start_time, duration_minutes,"
             + " title, methods, themes, setting,"
@@ -36,6 +41,13 @@ class BulkWriter {
             + " over29_female, over29_male, over29_other,"
             + " participants_estimated, first_time_participants, unorganised_youth, fewer_opportunities, youth_workers,"
             + " volunteers, youth_led, young_leaders, notes, version, created_at, updated_at, logged_by";
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
+    private static final String INSERT_ONE = "with inserted as ("
+            + " insert into youth_session (" + COLUMNS + ") values (" + "?, ".repeat(COLUMN_COUNT - 1) + "?)"
+            + " returning id, created_at)"
+            + " insert into audit_entry (entity_type, entity_id, action, actor_id, actor_name, actor_role, at)"
+            + " select 'SESSION', id, 'CREATE', ?, ?, ?, created_at from inserted";
 
     /** Created once per database connection, emptied at every commit. */
     private static final String STAGING = "create temp table if not exists session_import on commit delete rows as"
@@ -54,9 +66,24 @@ class BulkWriter {
     private final EntityManager em;
     private final Caller caller;
 
-    BulkWriter(EntityManager em, Caller caller) {
+    SessionWriter(EntityManager em, Caller caller) {
         this.em = em;
         this.caller = caller;
+    }
+
+    /** Stores a new session; a refusal by the database is thrown here, as Hibernate's exception for it. */
+    void insert(YouthSession session) {
+        Object[] values = values(session);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ONE)) {
+                for (int i = 0; i < values.length; i++) {
+                    // The driver takes a point in time as an OffsetDateTime, not an Instant.
+                    insert.setObject(i + 1, values[i] instanceof Instant t ? OffsetDateTime.ofInstant(t, ZoneOffset.UTC) : values[i]);
+                }
+                actor(insert, values.length + 1);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Stores the sessions (distinct ids) that are not stored yet; answers the ids that were stored already. */
@@ -74,9 +101,7 @@ class BulkWriter {
             }
             Set<UUID> stored = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, caller.accountId());
-                insert.setString(2, caller.name());
-                insert.setString(3, caller.role().name());
+                actor(insert, 1);
                 try (ResultSet found = insert.executeQuery()) {
                     while (found.next()) {
                         stored.add(found.getObject(1, UUID.class));
@@ -85,6 +110,48 @@ class BulkWriter {
             }
             return stored;
         });
+    }
+
+    /** The audit row's actor: the caller, from parameter first on. */
+    private void actor(PreparedStatement statement, int first) throws SQLException {
+        statement.setObject(first, caller.accountId());
+        statement.setString(first + 1, caller.name());
+        statement.setString(first + 2, caller.role().name());
+    }
+
+    /** A session's values in the order of {@link #COLUMNS}. */
+    private static Object[] values(YouthSession s) {
+        Object[] values = new Object[COLUMN_COUNT];
+        int i = 0;
+        values[i++] = s.id;
+        values[i++] = s.organisationId;
+        values[i++] = s.municipalityCode;
+        values[i++] = s.date;
+        values[i++] = s.startTime;
+        values[i++] = s.durationMinutes;
+        values[i++] = s.title;
+        values[i++] = CodeSets.toBits(s.methods, m -> m.bit);
+        values[i++] = CodeSets.toBits(s.themes, t -> t.bit);
+        values[i++] = s.setting.name();
+        for (AgeBand band : AgeBand.values()) {
+            for (Gender gender : Gender.values()) {
+                values[i++] = s.participants.get(band, gender);
+            }
+        }
+        values[i++] = s.participantsEstimated;
+        values[i++] = s.firstTimeParticipants;
+        values[i++] = s.unorganisedYouth;
+        values[i++] = s.fewerOpportunities;
+        values[i++] = s.youthWorkers;
+        values[i++] = s.volunteers;
+        values[i++] = s.youthLed;
+        values[i++] = s.youngLeaders;
+        values[i++] = s.notes;
+        values[i++] = s.version;
+        values[i++] = s.createdAt;
+        values[i++] = s.updatedAt;
+        values[i] = s.loggedBy;
+        return values;
     }
 
     /**
@@ -99,39 +166,17 @@ class BulkWriter {
             copy.writeStartArray();
             for (YouthSession s : sessions) {
                 copy.writeStartArray();
-                copy.writeString(s.id.toString());
-                copy.writeString(s.organisationId.toString());
-                copy.writeString(s.municipalityCode);
-                copy.writeString(s.date.toString());
-                copy.writeString(s.startTime == null ? null : s.startTime.toString());
-                copy.writeNumber(s.durationMinutes);
-                copy.writeString(s.title);
-                copy.writeNumber(CodeSets.toBits(s.methods, m -> m.bit));
-                copy.writeNumber(CodeSets.toBits(s.themes, t -> t.bit));
-                copy.writeString(s.setting.name());
-                for (AgeBand band : AgeBand.values()) {
-                    for (Gender gender : Gender.values()) {
-                        Integer count = s.participants.get(band, gender);
-                        if (count == null) {
-                            copy.writeNull();
-                        } else {
-                            copy.writeNumber(count);
-                        }
+                for (Object value : values(s)) {
+                    if (value == null) {
+                        copy.writeNull();
+                    } else if (value instanceof Integer number) {
+                        copy.writeNumber(number);
+                    } else if (value instanceof Boolean flag) {
+                        copy.writeBoolean(flag);
+                    } else {
+                        copy.writeString(value.toString());
                     }
                 }
-                copy.writeBoolean(s.participantsEstimated);
-                copy.writeNumber(s.firstTimeParticipants);
-                copy.writeNumber(s.unorganisedYouth);
-                copy.writeNumber(s.fewerOpportunities);
-                copy.writeNumber(s.youthWorkers);
-                copy.writeNumber(s.volunteers);
-                copy.writeBoolean(s.youthLed);
-                copy.writeNumber(s.youngLeaders);
-                copy.writeString(s.notes);
-                copy.writeNumber(s.version);
-                copy.writeString(s.createdAt.toString());
-                copy.writeString(s.updatedAt.toString());
-                copy.writeString(s.loggedBy == null ? null : s.loggedBy.toString());
                 copy.writeEndArray();
             }
             copy.writeEndArray();
