@@ -35,11 +35,11 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -168,8 +168,8 @@ public class SessionImport {
 
     /**
      * Reading and checking the lines takes about as long as the database takes to store them, so the two overlap: a
-     * reader thread cuts the body into checked batches while this thread stores the one before. The reader is at most
-     * two batches ahead, and stops when this thread does.
+     * reader thread cuts the body into checked batches while this thread stores the one before. The reader is one
+     * batch ahead at most (it waits until this thread takes it), and stops when this thread does.
      */
     private Report read(ImportLines lines, LineFormat format) throws IOException {
         Tally tally = new Tally();
@@ -204,7 +204,7 @@ public class SessionImport {
 
     /** From the reader to the import's thread, one chunk at a time; the reader gives up once the import has stopped. */
     private static final class Handover {
-        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(1);
+        private final BlockingQueue<Chunk> queue = new SynchronousQueue<>();
         volatile boolean stopped;
 
         /** False when the import stopped before taking it. */

@@ -1,5 +1,6 @@
 package org.youthwork.logbook.session;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -10,8 +11,8 @@ import org.postgresql.PGConnection;
 import org.youthwork.logbook.account.Caller;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,14 +89,14 @@ class SessionWriter {
 
     /** Stores the sessions (distinct ids) that are not stored yet; answers the ids that were stored already. */
     Set<UUID> insertNew(List<YouthSession> sessions) {
-        String rows = csv(sessions);
+        byte[] rows = csv(sessions);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute(STAGING);
             }
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("copy session_import (" + COLUMNS + ") from stdin (format csv)", new StringReader(rows));
+                        .copyIn("copy session_import (" + COLUMNS + ") from stdin (format csv)", new ByteArrayInputStream(rows));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -158,9 +159,9 @@ class SessionWriter {
      * The batch in COPY's CSV format. Every text is quoted and a missing value is left empty, since an unquoted empty
      * field is how COPY tells a null from an empty string.
      */
-    private String csv(List<YouthSession> sessions) {
-        StringWriter rows = new StringWriter(sessions.size() * 700);
-        try (CsvGenerator copy = (CsvGenerator) COPY_CSV.createGenerator(rows)) {
+    private byte[] csv(List<YouthSession> sessions) {
+        ByteArrayOutputStream rows = new ByteArrayOutputStream(sessions.size() * 600);
+        try (CsvGenerator copy = (CsvGenerator) COPY_CSV.createGenerator(rows, JsonEncoding.UTF8)) {
             copy.setSchema(CsvSchema.emptySchema());
             // Rows inside one array: a null directly in a top-level row would be dropped rather than left empty.
             copy.writeStartArray();
@@ -183,6 +184,6 @@ class SessionWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows.toString();
+        return rows.toByteArray();
     }
 }

@@ -280,6 +280,31 @@ class SessionImportTest {
     }
 
     @Test
+    void shouldReportEveryBatchStoredWhenTheBodyBreaksOffBatchesLater() throws Exception {
+        String org = Api.createOrganisation("Long unclosed-quote centre", "SI-133", true);
+        String date = java.time.LocalDate.now().minusDays(3).toString();
+        String row = org + "," + date + ",60,Drop-in,OPEN,AUTONOMY,YOUTH_CENTRE,5,1,";
+        int good = 2 * SessionImport.BATCH + 7;
+        StringBuilder csv = new StringBuilder(
+                "organisationId,date,durationMinutes,title,methods,themes,setting,15-19 FEMALE,youthWorkers,notes\r\n");
+        for (int i = 0; i < good; i++) {
+            csv.append(row).append("fine\r\n");
+            if (i == 10 || i == good - 3) {
+                csv.append(row.replace(",60,", ",sixty,")).append("\r\n");
+            }
+        }
+        long broken = good + 2 + 2; // the header is line 1
+        csv.append(row).append("\"never closed\r\n").append(row).append("fine\r\n");
+        given().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8)).post("/api/v1/sessions/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("line", equalTo((int) broken))
+                .body("report.lines", equalTo(good + 2)).body("report.accepted", equalTo(good))
+                .body("report.rejected", equalTo(2)).body("report.errors.line", contains(13, good + 1));
+        assertEquals(good, count("select count(*) from youth_session where organisation_id = '" + org + "'"));
+        assertEquals(good, count("select sum(sessions) from rollup_organisation_year where organisation_id = '" + org + "'"));
+    }
+
+    @Test
     void shouldCountEveryRefusedLineAndSayWhenTheErrorListIsCapped() throws Exception {
         // Refused when the batch is checked against the database, the way a file for the wrong organisation is.
         String unknownOrganisation = UUID.randomUUID().toString();
