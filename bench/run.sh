@@ -95,7 +95,9 @@ do \$\$ declare m date; added youth_session[]; begin
 end \$\$;
 SQL
   # One transaction wrote each year's rollup row once a month; a service writing over years reuses that space.
-  $PSQL -d $DB -c "vacuum full rollup_organisation_year"
+  for t in rollup_organisation_year rollup_municipality_year rollup_municipality_year_age_gender rollup_organisation_country_year; do
+    $PSQL -d $DB -c "vacuum full $t"
+  done
   echo "loaded in $(echo "$(seconds) - $start" | bc) s"
   import_rate=
 else

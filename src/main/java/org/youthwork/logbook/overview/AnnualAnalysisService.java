@@ -57,7 +57,7 @@ public class AnnualAnalysisService {
             spreadCodes(queries.annualCodes(country, period), methods, themes);
             organisations = queries.annual(country, period);
         } else {
-            organisations = queries.rollupAnnual(country, period);
+            organisations = queries.rollupAnnual(country, year);
             for (Tuple row : organisations) {
                 UUID org = OverviewQueries.uuid(row.get("organisation_id"));
                 for (Method m : Method.values()) {

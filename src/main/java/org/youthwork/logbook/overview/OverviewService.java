@@ -216,7 +216,7 @@ public class OverviewService {
             facts.addSessions(queries.facts(level, code, cuts.from(), cuts.monthsFrom()));
         }
         if (cuts.hasMonths()) {
-            facts.addRollup(queries.rollupFacts(level, code, cuts.monthsFrom(), cuts.monthsUntil()));
+            facts.addRollup(queries.rollupFacts(level, code, cuts));
         }
         if (cuts.monthsUntil().isBefore(cuts.until())) {
             facts.addSessions(queries.facts(level, code, cuts.monthsUntil(), cuts.until()));
