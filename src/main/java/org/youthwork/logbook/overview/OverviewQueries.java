@@ -144,11 +144,7 @@ class OverviewQueries {
         }
     }
 
-    /** Bit n - 1 of a month mask stands for month n. */
-    private static final String YEAR_ROLLUP_MONTHS = java.util.stream.IntStream.rangeClosed(1, 12)
-            .mapToObj(n -> String.format("(case when r.m%02d > 0 then %d else 0 end)", n, 1 << (n - 1)))
-            .collect(java.util.stream.Collectors.joining(" | "));
-
+    /** Bit n - 1 of a month mask stands for month n, as in the year rollup's {@code months} (V014). */
     private static String monthBit(String date) {
         return "1 << (cast(extract(month from " + date + ") as integer) - 1)";
     }
@@ -160,7 +156,7 @@ class OverviewQueries {
 
     /** Per member organisation based in the area and year, the months it recorded a session in, wherever held. */
     private static final Parts RECORDED = new Parts(
-            "select r.organisation_id, r.year, " + YEAR_ROLLUP_MONTHS + " as months from rollup_organisation_year r"
+            "select r.organisation_id, r.year, r.months from rollup_organisation_year r"
                     + MEMBERS_IN_AREA + "and r.year >= :FROM and r.year < :UNTIL",
             "select r.organisation_id, cast(extract(year from r.month) as integer), " + monthBit("r.month")
                     + " from rollup_organisation_country_month r" + MEMBERS_IN_AREA
@@ -312,7 +308,7 @@ class OverviewQueries {
             + " from organisation o join municipality m on m.code = o.municipality_code cross join lateral (select "
             + annualRollupColumns().stream().map(c -> "cast(sum(r." + c + ") as bigint) as " + c).collect(java.util.stream.Collectors.joining(", "))
             + " from rollup_organisation_country_year r where r.organisation_id = o.id and r.year = :year) r"
-            + " cross join lateral (select bit_count(cast(bit_or(" + YEAR_ROLLUP_MONTHS + ") as bit(12))) as months_recorded"
+            + " cross join lateral (select bit_count(cast(bit_or(r.months) as bit(12))) as months_recorded"
             + " from rollup_organisation_year r where r.organisation_id = o.id and r.year = :year) y"
             + " where o.member and o.deleted_at is null and m.country_code = :country order by o.name, o.id";
 

@@ -22,8 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Each year rollup (V013) holds, row for row and column for column, the sums of its month rollup by year, after
- * sessions are logged, imported, moved to another year, changed and deleted.
+ * Each year rollup (V013) holds, row for row and column for column, the sums of its month rollup by year, and the
+ * organisation's year its months with sessions (V014), after sessions are logged, imported, moved to another year,
+ * changed and deleted.
  */
 @QuarkusTest
 class RollupYearsTest {
@@ -88,6 +89,14 @@ class RollupYearsTest {
             assertEquals(0, count("select count(*) from ((" + stored + ") except all (" + byYear + ")) d"),
                     years + " has rows its months do not sum to");
         }
+        String recorded = "select organisation_id, municipality_code, cast(extract(year from month) as integer), bit_or(case"
+                + " when sessions > 0 then 1 << (cast(extract(month from month) as integer) - 1) else 0 end)"
+                + " from rollup_organisation_month group by 1, 2, 3";
+        String masks = "select organisation_id, municipality_code, year, months from rollup_organisation_year";
+        assertEquals(0, count("select count(*) from ((" + recorded + ") except all (" + masks + ")) d"),
+                "a year's months (V014) are not the months with sessions");
+        assertEquals(0, count("select count(*) from ((" + masks + ") except all (" + recorded + ")) d"),
+                "a year has months (V014) without sessions");
     }
 
     private static Map<String, Object> on(String org, LocalDate date) {
