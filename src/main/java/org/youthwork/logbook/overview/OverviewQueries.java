@@ -6,11 +6,18 @@ import jakarta.persistence.Tuple;
 import org.hibernate.query.NativeQuery;
 import org.youthwork.logbook.overview.Overview.Level;
 import org.youthwork.logbook.system.Snapshot;
+import org.youthwork.logbook.system.SnapshotLane;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of every overview and report, in one place: the read model. Each answer is a handful of aggregate
@@ -356,9 +363,11 @@ class OverviewQueries {
             """ + MEMBERS_ROLLUP;
 
     private final EntityManager em;
+    private final SnapshotLane lane;
 
-    OverviewQueries(EntityManager em) {
+    OverviewQueries(EntityManager em, SnapshotLane lane) {
         this.em = em;
+        this.lane = lane;
     }
 
     /** The queries of one answer read one snapshot: call first in its transaction. */
@@ -394,13 +403,15 @@ class OverviewQueries {
 
     /**
      * Indicator 2.2.3 of the area over the cuts of its period (see {@link #INDICATOR}); months count up to the first
-     * day of countedUntil's month, none of them when counting is false.
+     * day of countedUntil's month, none of them when counting is false. Started on a lane of the answer's snapshot,
+     * as it is the longest of an overview's queries; read its rows when the others are done.
      */
-    List<Tuple> indicator(Level level, String code, Cuts cuts, LocalDate countedUntil, boolean counting, int required) {
+    SnapshotLane.Result<List<Tuple>> indicator(Level level, String code, Cuts cuts, LocalDate countedUntil, boolean counting,
+                                               int required) {
         Map<String, Object> params = new java.util.HashMap<>(Map.of("countedYear", countedUntil.getYear(),
                 "countedMonth", countedUntil.getMonthValue(), "counting", counting, "required", required, "code", code));
         String sql = INDICATOR.replace("PARTS", RECORDED.union(cuts, params)).replace("AREA", areaCondition(level));
-        return run(sql, params);
+        return lane.start(em, c -> jdbc(c, sql, params));
     }
 
     /** One page of the organisations with sessions in the area, after a row with their total (see {@link #ORGANISATIONS}). */
@@ -408,6 +419,45 @@ class OverviewQueries {
         Map<String, Object> params = new java.util.HashMap<>(Map.of("limit", limit, "offset", offset, "code", code));
         String sql = ORGANISATIONS.replace("PARTS", held(level).union(cuts, params)).replace("AREA", areaCondition(level));
         return run(sql, params);
+    }
+
+    /** A named parameter ({@code :code}), not a cast ({@code ::}). */
+    private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z]\\w*)");
+
+    /** The rows of a query with named parameters on a plain connection, as {@link #run} gives them through Hibernate. */
+    static List<Tuple> jdbc(Connection c, String sql, Map<String, Object> params) throws SQLException {
+        List<Object> values = new java.util.ArrayList<>();
+        Matcher m = PARAMETER.matcher(sql);
+        StringBuilder positional = new StringBuilder();
+        while (m.find()) {
+            if (!params.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("No value for :" + m.group(1));
+            }
+            values.add(params.get(m.group(1)));
+            m.appendReplacement(positional, "?");
+        }
+        m.appendTail(positional);
+        try (PreparedStatement ps = c.prepareStatement(positional.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                String[] aliases = new String[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < aliases.length; i++) {
+                    aliases[i] = rs.getMetaData().getColumnLabel(i + 1);
+                }
+                Rows rows = new Rows();
+                List<Tuple> result = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[aliases.length];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    result.add(rows.transformTuple(row, aliases));
+                }
+                return result;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

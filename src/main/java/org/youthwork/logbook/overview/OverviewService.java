@@ -30,6 +30,7 @@ import org.youthwork.logbook.system.Page;
 import org.youthwork.logbook.system.ProblemException;
 import org.youthwork.logbook.system.ProblemType;
 import org.youthwork.logbook.system.QueryParams;
+import org.youthwork.logbook.system.SnapshotLane;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -86,6 +87,9 @@ public class OverviewService {
         queries.snapshot();
         Area found = visibleArea(level, code);
         Cuts cuts = fromSessionsOnly ? Cuts.sessionsOnly(period) : Cuts.of(period);
+        Counted counted = counted(period);
+        SnapshotLane.Result<List<Tuple>> indicator = queries.indicator(level, code, cuts, countedUntil(period, counted),
+                !counted.months().isEmpty(), counted.required());
         Facts facts = gather(level, code, cuts);
         Page<OrganisationRow> organisations = organisations(level, code, cuts,
                 level == Level.MUNICIPALITY ? Integer.MAX_VALUE : TOP_ORGANISATIONS, 0);
@@ -93,7 +97,7 @@ public class OverviewService {
         return assemble(found.ref(), period, closed, facts, organisations.items(), organisations.total(),
                 level == Level.MUNICIPALITY ? null : areaRows(municipalities(level, code), facts),
                 level == Level.COUNTRY ? areaRows(regions(code), facts, "REGION") : null,
-                indicator(level, code, period, cuts, facts.rows("MUNICIPALITY").size()));
+                indicator(period, counted, indicator.get(), facts.rows("MUNICIPALITY").size()));
     }
 
     /** Regions and countries list this many organisations in byOrganisation; the rest is paged. */
@@ -265,17 +269,20 @@ public class OverviewService {
         return new Counted(asOf, months, keys);
     }
 
-    private Indicator223 indicator(Level level, String code, Period period, Cuts cuts, long municipalitiesCovered) {
-        Counted counted = counted(period);
-        int required = counted.required();
-        LocalDate countedUntil = counted.months().isEmpty() ? period.from().withDayOfMonth(1)
+    /** The first day after the last month counted; the period's first day when none is. */
+    private static LocalDate countedUntil(Period period, Counted counted) {
+        return counted.months().isEmpty() ? period.from().withDayOfMonth(1)
                 : counted.months().get(counted.months().size() - 1).plusMonths(1).atDay(1);
+    }
+
+    private Indicator223 indicator(Period period, Counted counted, List<Tuple> rows, long municipalitiesCovered) {
+        int required = counted.required();
         long members = 0;
         long regular = 0;
         long recording = 0;
         List<NotRegular> notRegular = new ArrayList<>();
         Map<String, Long> perMonth = new HashMap<>();
-        for (Tuple row : queries.indicator(level, code, cuts, countedUntil, !counted.months().isEmpty(), required)) {
+        for (Tuple row : rows) {
             switch (row.get("kind", String.class)) {
                 case "NOT_REGULAR" -> notRegular.add(new NotRegular(OverviewQueries.uuid(row.get("organisation_id")),
                         row.get("name", String.class), (int) number(row, "n")));
