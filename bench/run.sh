@@ -3,7 +3,7 @@
 # endpoint, then prints the import rate beside PostgreSQL's own COPY of the same rows, overview latencies over HTTP,
 # POST throughput beside pgbench's INSERT of the same row, and the service's resident memory.
 #
-#   bench/run.sh all          the README's figures: 1 M sessions, then 10 M (about an hour and a half here)
+#   bench/run.sh all          the README's figures: 1 M sessions, then 10 M (18 minutes to an hour and a half here)
 #   bench/run.sh [N]          N sessions (default 100000)
 #   BENCH_REUSE=1 bench/run.sh N   measures again over the database the last run loaded (no generating, no import)
 #   BENCH_LOAD=sql bench/run.sh N  loads the sessions with SQL instead of through the service, for the read figures at
