@@ -39,24 +39,32 @@ class AccountCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            if (!live(jwt.getSubject(), issuedAt(jwt))) {
+            if (!live(jwt.getSubject(), issuedAtMillis(jwt))) {
                 throw new AuthenticationFailedException("The account of this token is gone, disabled, or has new credentials");
             }
             return identity;
         });
     }
 
-    private static Long issuedAt(JsonWebToken jwt) {
+    /**
+     * When the token was issued, in milliseconds. A change of credentials ends the tokens issued before it: with the
+     * milliseconds of our tokens exactly. A token without them (issued before they were added) has iat, whole seconds:
+     * it counts from the end of its second, so that the new sign-in in the second of a change works, and one issued in
+     * that second before the change keeps working until it expires.
+     */
+    private static Long issuedAtMillis(JsonWebToken jwt) {
+        Object millis = jwt.getClaim(Caller.ISSUED_AT_MILLIS);
+        if (millis instanceof Number n) {
+            return n.longValue();
+        }
+        if (millis instanceof jakarta.json.JsonNumber n) {
+            return n.longValue();
+        }
         Object iat = jwt.getClaim("iat");
-        return iat instanceof Number n ? n.longValue() : null;
+        return iat instanceof Number n ? n.longValue() * 1000 + 999 : null;
     }
 
-    /**
-     * iat has whole seconds: a token issued in the second of the change, but after it, must work (it is the new
-     * sign-in), so the change counts from the start of its second. A token issued in that second before the change
-     * keeps working; at most one second of them.
-     */
-    private boolean live(String subject, Long issuedAt) {
+    private boolean live(String subject, Long issuedAtMillis) {
         UUID id;
         try {
             id = UUID.fromString(subject);
@@ -67,12 +75,12 @@ class AccountCheck implements SecurityIdentityAugmentor {
              PreparedStatement ps = c.prepareStatement("""
                      select 1 from account where id = ? and deleted_at is null and disabled_at is null
                      and (credentials_changed_at is null
-                          or date_trunc('second', credentials_changed_at) <= to_timestamp(cast(? as bigint)))""")) {
+                          or floor(extract(epoch from credentials_changed_at) * 1000) <= cast(? as bigint))""")) {
             ps.setObject(1, id);
-            if (issuedAt == null) {
+            if (issuedAtMillis == null) {
                 ps.setNull(2, Types.BIGINT);
             } else {
-                ps.setLong(2, issuedAt);
+                ps.setLong(2, issuedAtMillis);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -19,6 +19,8 @@ public class Caller {
     public static final String ORGANISATION = "organisationId";
     public static final String MUNICIPALITY = "municipalityCode";
     public static final String COUNTRY = "country";
+    /** When a token of ours was issued, in milliseconds: iat has whole seconds (see {@link AccountCheck}). */
+    public static final String ISSUED_AT_MILLIS = "issuedAtMillis";
 
     @Inject
     SecurityIdentity identity;

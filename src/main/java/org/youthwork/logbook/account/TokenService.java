@@ -157,7 +157,10 @@ public class TokenService {
         accepted.get(kind).increment();
         guard.succeeded(attempt, loginKey);
         int lifespan = config.jwt().lifespan();
+        long issued = System.currentTimeMillis();
         JwtClaimsBuilder claims = Jwt.issuer(config.jwt().issuer())
+                .issuedAt(issued / 1000)
+                .claim(Caller.ISSUED_AT_MILLIS, issued)
                 .subject(account.id.toString())
                 .upn(account.login)
                 .groups(Set.of(account.role.name()))

@@ -431,6 +431,26 @@ class AccountManagementTest {
         throw new AssertionError("no round signed in within the second of its password change; the case was not tested");
     }
 
+    /** A token of ours carries its milliseconds: one issued in the second of a password change, before it, ends. */
+    @Test
+    void shouldEndATokenIssuedInTheSameSecondJustBeforeAPasswordChange() throws Exception {
+        String password = PASSWORD;
+        Login worker = person(tag(), "YOUTH_WORKER", "organisationId", organisation());
+        for (int round = 0; round < 5; round++) {
+            awaitNextSecond();
+            String token = signIn(worker.username(), password).statusCode(200).extract().path("access_token");
+            String next = "password of round " + round;
+            change(token, password, next).statusCode(204);
+            password = next;
+            Instant changed = ((Timestamp) column(worker.id(), "credentials_changed_at")).toInstant();
+            as(token).get("/api/v1/users/me").then().statusCode(401);
+            if (issuedAt(token) == changed.getEpochSecond()) {
+                return;
+            }
+        }
+        throw new AssertionError("no round changed the password within the second of its sign-in; the case was not tested");
+    }
+
     @Test
     void shouldLimitGuessesOfTheCurrentPasswordLikeSignIns() {
         Login worker = person(tag(), "YOUTH_WORKER", "organisationId", organisation());
